@@ -37,6 +37,7 @@ class UnitOfWork(Protocol):
     """
 
     actor: str | None
+    clock: Clock
 
     def acting(self, actor: str | None) -> UnitOfWork: ...
 
