@@ -73,6 +73,7 @@ def _first_line(exc: BaseException) -> str:
 
 # --- db ----------------------------------------------------------------------
 
+
 def cmd_db_upgrade(args) -> int:
     store = open_ready_store(args, allow_outdated=True)
     status = store.schema_status()
@@ -95,12 +96,15 @@ def cmd_db_check(args) -> int:
 
 # --- user --------------------------------------------------------------------
 
+
 def _read_password(args) -> str:
     if args.password_stdin:
         line = sys.stdin.readline()
         return line.rstrip("\r\n")
     if not sys.stdin.isatty():
-        raise UserError("没有终端可输入密码，请使用 --password-stdin 从标准输入提供密码。", EXIT_USAGE)
+        raise UserError(
+            "没有终端可输入密码，请使用 --password-stdin 从标准输入提供密码。", EXIT_USAGE
+        )
     first = getpass.getpass("新用户密码：")
     if getpass.getpass("再次输入密码：") != first:
         raise UserError("两次输入的密码不一致。")
@@ -113,14 +117,19 @@ def cmd_user_add(args) -> int:
     store = open_ready_store(args)
     roles = [r for part in args.role for r in part.split(",") if r.strip()]
     user = add_user_as_operator(
-        store.uow(), operator=f"console:{getpass.getuser()}", username=args.name,
-        full_name=args.full_name or args.name, roles=roles, password=_read_password(args),
+        store.uow(),
+        operator=f"console:{getpass.getuser()}",
+        username=args.name,
+        full_name=args.full_name or args.name,
+        roles=roles,
+        password=_read_password(args),
     )
     print(f"已添加用户 {user.username}（{user.full_name}），角色：{user.role_labels}。")
     return 0
 
 
 # --- audit -------------------------------------------------------------------
+
 
 def cmd_audit_verify(args) -> int:
     store = open_ready_store(args)
@@ -130,6 +139,7 @@ def cmd_audit_verify(args) -> int:
 
 
 # --- backup / restore ----------------------------------------------------------
+
 
 def cmd_backup(args) -> int:
     from desktop.startup import BackupNotSupported
@@ -157,10 +167,13 @@ def cmd_restore(args) -> int:
 
 # --- the parser ----------------------------------------------------------------
 
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="loandesk", description="小微信贷柜面系统 LoanDesk")
     parser.add_argument("--version", action="version", version=f"LoanDesk {app_version()}")
-    parser.add_argument("--self-test", action="store_true", help="自检：临时数据库、迁移、打印、主窗口")
+    parser.add_argument(
+        "--self-test", action="store_true", help="自检：临时数据库、迁移、打印、主窗口"
+    )
     add_url(parser)
     sub = parser.add_subparsers(dest="command", metavar="命令")
 

@@ -58,7 +58,9 @@ class ConnectionSettings:
         auth = quote(self.user, safe="")
         if password:
             auth += ":" + quote(password, safe="")
-        return f"postgresql+psycopg://{auth}@{self.host}:{self.port}/{quote(self.database, safe='')}"
+        return (
+            f"postgresql+psycopg://{auth}@{self.host}:{self.port}/{quote(self.database, safe='')}"
+        )
 
     def describe(self) -> str:
         if self.kind == "sqlite":
@@ -110,6 +112,7 @@ def save_language(language: str) -> None:
 
 
 # --- the keyring -----------------------------------------------------------
+
 
 def keyring_available() -> bool:
     try:

@@ -40,7 +40,8 @@ def create_first_administrator(uow, username: str, full_name: str, password: str
             raise DomainError("系统中已有用户，不能再次创建初始管理员。请由管理员登录后添加用户。")
         policy = load_security_policy(uow)
         user = User(
-            username=username, full_name=validate_full_name(full_name),
+            username=username,
+            full_name=validate_full_name(full_name),
             roles=frozenset({Role.ADMINISTRATOR}),
             password_hash=hash_password(validate_password(password, policy)),
             created_at=uow.clock.now(),
@@ -69,7 +70,9 @@ def sign_in(uow, username: str, password: str) -> User:
             policy = load_security_policy(uow)
             user.register_failed_sign_in(now, policy)
             uow.users.update(user)
-            uow.record("sign_in_failed", "users", username, {"locked": user.locked_until is not None})
+            uow.record(
+                "sign_in_failed", "users", username, {"locked": user.locked_until is not None}
+            )
             uow.commit()
             if user.is_locked(now):
                 raise AuthenticationFailed(
@@ -106,7 +109,8 @@ def add_user(
             raise DomainError(f"用户名 {username} 已被使用，请换一个。")
         policy = load_security_policy(uow)
         user = User(
-            username=username, full_name=validate_full_name(full_name),
+            username=username,
+            full_name=validate_full_name(full_name),
             roles=parse_roles(str(r) for r in roles),
             password_hash=hash_password(validate_password(password, policy)),
             created_at=uow.clock.now(),
@@ -117,8 +121,14 @@ def add_user(
 
 
 def update_user(
-    uow, actor: User, username: str, *, version: int, full_name: str,
-    roles: Iterable[str | Role], active: bool,
+    uow,
+    actor: User,
+    username: str,
+    *,
+    version: int,
+    full_name: str,
+    roles: Iterable[str | Role],
+    active: bool,
 ) -> User:
     """Change a user's name, roles or active flag; ``version`` is the copy being edited."""
     actor.require(Role.ADMINISTRATOR, doing="修改用户")
@@ -139,7 +149,9 @@ def reset_password(uow, actor: User, username: str, new_password: str) -> None:
     actor.require(Role.ADMINISTRATOR, doing="重置密码")
     with uow.acting(actor.username):
         user = _get(uow, username)
-        user.password_hash = hash_password(validate_password(new_password, load_security_policy(uow)))
+        user.password_hash = hash_password(
+            validate_password(new_password, load_security_policy(uow))
+        )
         user.register_sign_in()
         uow.users.update(user)
         uow.commit()
@@ -150,7 +162,9 @@ def change_own_password(uow, username: str, old_password: str, new_password: str
         user = _get(uow, username)
         if not password_matches(user.password_hash, old_password):
             raise AuthenticationFailed("原密码不正确。")
-        user.password_hash = hash_password(validate_password(new_password, load_security_policy(uow)))
+        user.password_hash = hash_password(
+            validate_password(new_password, load_security_policy(uow))
+        )
         uow.users.update(user)
         uow.commit()
 
@@ -167,7 +181,8 @@ def _keep_an_administrator(uow, actor: User, user: User) -> None:
     if user.active and Role.ADMINISTRATOR in user.roles:
         return
     others = [
-        u for u in uow.users.list()
+        u
+        for u in uow.users.list()
         if u.username != user.username and u.active and Role.ADMINISTRATOR in u.roles
     ]
     if not others:

@@ -88,7 +88,9 @@ def verify_chain(entries: Iterable[AuditEntry], head: tuple[int, str] | None = N
         if e.seq != expected_seq:
             return ChainReport(False, checked, expected_seq, f"缺失（下一条为第 {e.seq} 条）")
         if e.prev_hash != prev_hash:
-            return ChainReport(False, checked, e.seq, "与前一条的哈希不衔接（前面有记录被删除、插入或改动）")
+            return ChainReport(
+                False, checked, e.seq, "与前一条的哈希不衔接（前面有记录被删除、插入或改动）"
+            )
         recomputed = entry_hash(
             e.prev_hash, e.seq, e.at, e.actor, e.action, e.entity, e.entity_id, e.before, e.after
         )
@@ -107,7 +109,9 @@ def verify_audit_trail(uow) -> ChainReport:
         return verify_chain(uow.audit.entries(), uow.audit.head())
 
 
-def audit_page(uow, actor, before_seq: int | None = None, limit: int = 200, **filters) -> list[AuditEntry]:
+def audit_page(
+    uow, actor, before_seq: int | None = None, limit: int = 200, **filters
+) -> list[AuditEntry]:
     """Newest entries first, for the audit viewer (administrators and supervisors)."""
     from domain.users import Role
 

@@ -68,7 +68,9 @@ class User:
             raise PermissionDenied(f"账户 {self.username} 已停用，不能{doing}。")
         if not self.has_role(*roles):
             needed = "、".join(r.label for r in roles)
-            raise PermissionDenied(f"{self.full_name}（{self.username}）没有{needed}权限，不能{doing}。")
+            raise PermissionDenied(
+                f"{self.full_name}（{self.username}）没有{needed}权限，不能{doing}。"
+            )
 
     def is_locked(self, now: datetime) -> bool:
         return self.locked_until is not None and now < self.locked_until

@@ -93,12 +93,21 @@ def append_entries(session: Session, actor: str, at: datetime, entries: list[Pen
     seq, prev = (head.seq, head.hash) if head else (0, GENESIS_HASH)
     for e in entries:
         seq += 1
-        digest = entry_hash(prev, seq, at, actor, e.action, e.entity, e.entity_id, e.before, e.after)
+        digest = entry_hash(
+            prev, seq, at, actor, e.action, e.entity, e.entity_id, e.before, e.after
+        )
         session.add(
             AuditRow(
-                seq=seq, at=at, actor=actor, action=e.action, entity=e.entity,
-                entity_id=e.entity_id, before=_dump(e.before), after=_dump(e.after),
-                prev_hash=prev, hash=digest,
+                seq=seq,
+                at=at,
+                actor=actor,
+                action=e.action,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                before=_dump(e.before),
+                after=_dump(e.after),
+                prev_hash=prev,
+                hash=digest,
             )
         )
         prev = digest
@@ -114,11 +123,16 @@ def _dump(value: dict[str, Any] | None) -> str | None:
 
 def to_entry(row: AuditRow) -> AuditEntry:
     return AuditEntry(
-        seq=row.seq, at=row.at, actor=row.actor, action=row.action, entity=row.entity,
+        seq=row.seq,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
         entity_id=row.entity_id,
         before=None if row.before is None else json.loads(row.before),
         after=None if row.after is None else json.loads(row.after),
-        prev_hash=row.prev_hash, hash=row.hash,
+        prev_hash=row.prev_hash,
+        hash=row.hash,
     )
 
 

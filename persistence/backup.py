@@ -50,9 +50,7 @@ def restore(database: Database, backup_file: Path) -> None:
         raise FileNotFoundError(f"找不到备份文件 {backup_file}。")
     source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
     try:
-        result = source.execute("PRAGMA integrity_check").fetchone()[0]
-        if result != "ok":
-            raise ValueError(f"备份文件已损坏（{result}），未做任何恢复。")
+        _check_backup(source)
         database.dispose()
         target = sqlite3.connect(target_path, timeout=10)
         try:
@@ -61,3 +59,16 @@ def restore(database: Database, backup_file: Path) -> None:
             target.close()
     finally:
         source.close()
+
+
+def _check_backup(source: sqlite3.Connection) -> None:
+    """Refuse anything but an intact LoanDesk database; nothing has changed yet."""
+    try:
+        result = source.execute("PRAGMA integrity_check").fetchone()[0]
+        tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    except sqlite3.DatabaseError as exc:
+        raise ValueError(f"该文件不是有效的数据库备份（{exc}），未做任何恢复。") from exc
+    if result != "ok":
+        raise ValueError(f"备份文件已损坏（{result}），未做任何恢复。")
+    if "alembic_version" not in tables or "audit_log" not in tables:
+        raise ValueError("该文件不是 LoanDesk 的数据库备份，未做任何恢复。")

@@ -82,7 +82,9 @@ def open_database(url: str, *, echo: bool = False) -> Database:
             parsed, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 5}
         )
     else:
-        raise ValueError(f"不支持的数据库类型：{parsed.get_backend_name()}（仅支持 SQLite 与 PostgreSQL）")
+        raise ValueError(
+            f"不支持的数据库类型：{parsed.get_backend_name()}（仅支持 SQLite 与 PostgreSQL）"
+        )
     return Database(engine, sessionmaker(engine, expire_on_commit=False), warnings)
 
 

@@ -41,5 +41,7 @@ def _missing_columns(connection) -> list[str]:
             problems.append(f"缺少数据表 {table.name}")
             continue
         columns = {c["name"] for c in inspector.get_columns(table.name)}
-        problems += [f"表 {table.name} 缺少列 {c.name}" for c in table.columns if c.name not in columns]
+        problems += [
+            f"表 {table.name} 缺少列 {c.name}" for c in table.columns if c.name not in columns
+        ]
     return problems

@@ -43,9 +43,13 @@ class UserRepository:
 
     def add(self, user: User) -> None:
         row = UserRow(
-            username=user.username, full_name=user.full_name, password_hash=user.password_hash,
-            active=user.active, failed_attempts=user.failed_attempts,
-            locked_until=user.locked_until, created_at=user.created_at,
+            username=user.username,
+            full_name=user.full_name,
+            password_hash=user.password_hash,
+            active=user.active,
+            failed_attempts=user.failed_attempts,
+            locked_until=user.locked_until,
+            created_at=user.created_at,
             roles=[UserRoleRow(role=r.value) for r in sorted(user.roles)],
         )
         self.session.add(row)
@@ -64,17 +68,24 @@ class UserRepository:
             row.roles = [r for r in row.roles if r.role in wanted] + [
                 UserRoleRow(role=r) for r in sorted(wanted - {x.role for x in row.roles})
             ]
-            flag_modified(row, "full_name")  # a change of roles is a change of the user: bump version
+            # A change of roles is a change of the user: bump its version.
+            flag_modified(row, "full_name")
         self.session.flush()
         user.version = row.version
 
 
 def _user(row: UserRow) -> User:
     return User(
-        id=row.id, username=row.username, full_name=row.full_name,
-        roles=frozenset(Role(r.role) for r in row.roles), password_hash=row.password_hash,
-        active=row.active, failed_attempts=row.failed_attempts, locked_until=row.locked_until,
-        version=row.version, created_at=row.created_at,
+        id=row.id,
+        username=row.username,
+        full_name=row.full_name,
+        roles=frozenset(Role(r.role) for r in row.roles),
+        password_hash=row.password_hash,
+        active=row.active,
+        failed_attempts=row.failed_attempts,
+        locked_until=row.locked_until,
+        version=row.version,
+        created_at=row.created_at,
     )
 
 
@@ -112,7 +123,10 @@ class AuditRepository:
         return chain_head(self.session)
 
     def page(
-        self, before_seq: int | None = None, limit: int = 200, actor: str | None = None,
+        self,
+        before_seq: int | None = None,
+        limit: int = 200,
+        actor: str | None = None,
         entity: str | None = None,
     ) -> list[AuditEntry]:
         """Newest first, keyset-paged by ``seq``."""

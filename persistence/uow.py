@@ -88,9 +88,13 @@ def translate(exc: BaseException) -> BaseException:
     if isinstance(exc, StaleDataError):
         return ConcurrencyConflict()
     if isinstance(exc, IntegrityError):
-        return DomainError(f"保存失败：数据与已有记录冲突（{_first_line(exc.orig)}）。请检查后重试。")
+        return DomainError(
+            f"保存失败：数据与已有记录冲突（{_first_line(exc.orig)}）。请检查后重试。"
+        )
     if isinstance(exc, OperationalError) and _is_lost_connection(exc):
-        return StorageUnavailable("无法连接数据库服务器。请检查网络后点击“重试”，您填写的内容不会丢失。")
+        return StorageUnavailable(
+            "无法连接数据库服务器。请检查网络后点击“重试”，您填写的内容不会丢失。"
+        )
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return StorageUnavailable("与数据库的连接已断开。请点击“重试”，您填写的内容不会丢失。")
     return exc
