@@ -15,13 +15,17 @@ from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from desktop.commands.common import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    UserError,
+    add_url,
+    open_ready_store,
+)
 from domain.errors import DomainError
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
 # Subcommand modules: each has ``register(subparsers)`` setting ``func=run``.
-COMMAND_MODULES = ["desktop.commands.schedule"]
+COMMAND_MODULES = ["desktop.commands.schedule", "desktop.commands.products"]
 
 
 def app_version() -> str:
@@ -29,46 +33,6 @@ def app_version() -> str:
         return version("loandesk")
     except PackageNotFoundError:
         return "0+unknown"
-
-
-class UserError(Exception):
-    """A mistake the user can fix: printed without a traceback."""
-
-    def __init__(self, message: str, code: int = EXIT_FAILED):
-        super().__init__(message)
-        self.code = code
-
-
-def add_url(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--url", help="数据库地址（默认依次取 LOANDESK_DATABASE_URL、已保存的设置、本机数据文件）"
-    )
-
-
-def open_ready_store(args, *, allow_outdated: bool = False):
-    """The database for ``args.url``, refusing one whose schema does not match."""
-    from desktop.config import mask_url, resolve_url
-    from desktop.startup import open_store
-
-    url, _source = resolve_url(getattr(args, "url", None))
-    try:
-        store = open_store(url)
-        status = store.schema_status()
-    except DomainError:
-        raise
-    except Exception as exc:
-        raise UserError(f"无法打开数据库 {mask_url(url)}：{_first_line(exc)}") from exc
-    if not allow_outdated and status.state.value != "current":
-        hint = "" if status.state.value == "newer" else " 请先运行：loandesk db upgrade"
-        raise UserError(status.message + hint)
-    for warning in store.warnings:
-        print(f"警告：{warning}", file=sys.stderr)
-    return store
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(getattr(exc, "orig", None) or exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 # --- db ----------------------------------------------------------------------

@@ -96,3 +96,6 @@ class AuditHeadRow(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+# The catalogue's tables live in their own module; importing it here registers
+# them on ``Base.metadata`` for migrations and health checks.
+import persistence.models_catalogue  # noqa: E402, F401

@@ -15,6 +15,11 @@ from domain.errors import ConcurrencyConflict
 from domain.users import Role, User
 from persistence.audit import chain_head, iter_entries, to_entry
 from persistence.models import AuditRow, SettingRow, UserRoleRow, UserRow
+from persistence.repositories_catalogue import (
+    BaseRateRepository,
+    ProductRepository,
+    SpreadRepository,
+)
 
 
 def check_version(row: Any, expected: int) -> None:
@@ -144,4 +149,7 @@ REPOSITORIES: dict[str, Callable[[Session], Any]] = {
     "users": UserRepository,
     "settings": SettingsRepository,
     "audit": AuditRepository,
+    "products": ProductRepository,
+    "base_rates": BaseRateRepository,
+    "spreads": SpreadRepository,
 }
