@@ -17,11 +17,10 @@ import sys
 import unicodedata
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from domain.errors import ValidationError
-from domain.money import format_amount, round_fen
+from domain.money import format_amount, parse_amount, parse_percent, round_fen
 from domain.schedule import RepaymentMethod, Schedule, build_schedule
 
 EXIT_BAD_INPUT = 2
@@ -79,24 +78,15 @@ def _writer(name: str) -> Callable[[Schedule, dict[str, Any]], None]:
 
 def _terms_from(args: argparse.Namespace) -> dict[str, Any]:
     return {
-        "amount": _decimal(args.amount, "贷款金额", "amount"),
-        "annual_rate": _decimal(args.annual_rate, "年利率", "annual_rate"),
+        # As people type them: "10万", "100,000", "4.35%" are all understood.
+        "amount": parse_amount(args.amount, "amount", label="贷款金额"),
+        "annual_rate": parse_percent(args.annual_rate, "annual_rate", label="年利率"),
         "months": _integer(args.months, "贷款期限（月）", "months"),
         "start": _date(args.start),
         "method": _method(args.method),
         "due_day": None if args.due_day is None else _integer(args.due_day, "还款日", "due_day"),
         "grace_months": _integer(args.grace_months, "宽限期（月）", "grace_months"),
     }
-
-
-def _decimal(text: str, label: str, field: str) -> Decimal:
-    try:
-        value = Decimal(text.strip().replace(",", ""))
-    except InvalidOperation:
-        raise ValidationError(f"{label}“{text}”不是有效的数字", field) from None
-    if not value.is_finite():
-        raise ValidationError(f"{label}“{text}”不是有效的数字", field)
-    return value
 
 
 def _integer(text: str, label: str, field: str) -> int:

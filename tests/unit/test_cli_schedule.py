@@ -78,12 +78,31 @@ def test_json_carries_inputs_instalments_and_totals(capsys):
     assert document["totals"]["principal"] == "100000.00"
 
 
+def test_amounts_and_rates_as_people_type_them(capsys):
+    args = [
+        "--amount",
+        "10万",
+        "--annual-rate",
+        "4.35%",
+        "--months",
+        "12",
+        "--method",
+        "equal-installment",
+        "--start",
+        "2026-01-15",
+        "--format",
+        "csv",
+    ]
+    assert run_cli(["schedule", *args]) == 0
+    assert "1,2026-02-15,8530.99,8168.49,362.50,91831.51" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
-        ("--amount", "10万", "贷款金额“10万”不是有效的数字"),
+        ("--amount", "10x", "贷款金额只能包含数字"),
         ("--amount", "0", "贷款金额必须大于零"),
-        ("--annual-rate", "abc", "年利率“abc”不是有效的数字"),
+        ("--annual-rate", "abc", "年利率只能包含数字和小数点"),
         ("--annual-rate", "40", "年利率必须低于 36%"),
         ("--months", "1.5", "贷款期限（月）“1.5”不是整数"),
         ("--start", "2026-02-30", "放款日“2026-02-30”不是有效日期"),
