@@ -50,7 +50,10 @@ def _columns(row: Any) -> list[str]:
 
 
 def _identity(row: Any) -> str:
-    return "/".join(str(v) for v in inspect(row).identity or ())
+    # From the row's own key columns: a new row's identity key is not set yet
+    # when the flush is captured, but its primary key values are.
+    mapper = inspect(row).mapper
+    return "/".join(str(v) for v in mapper.primary_key_from_instance(row))
 
 
 def capture_changes(session: Session, pending: list[PendingEntry]) -> None:

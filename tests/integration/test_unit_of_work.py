@@ -106,3 +106,13 @@ def test_timestamps_come_back_in_utc(store):
         uow.commit()
     with store.uow() as uow:
         assert uow.users.get("li").created_at == moment
+
+
+def test_audit_names_the_new_record(store):
+    with store.uow().acting("admin") as uow:
+        user = _user()
+        uow.users.add(user)
+        uow.commit()
+    with store.uow() as uow:
+        created = [e for e in uow.audit.page() if e.entity == "users" and e.action == "create"]
+    assert created and created[0].entity_id == str(user.id)
