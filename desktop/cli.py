@@ -25,7 +25,11 @@ from desktop.commands.common import (
 from domain.errors import DomainError
 
 # Subcommand modules: each has ``register(subparsers)`` setting ``func=run``.
-COMMAND_MODULES = ["desktop.commands.schedule", "desktop.commands.products"]
+COMMAND_MODULES = [
+    "desktop.commands.schedule",
+    "desktop.commands.products",
+    "desktop.commands.demo",
+]
 
 
 def app_version() -> str:

@@ -20,6 +20,12 @@ from persistence.repositories_catalogue import (
     ProductRepository,
     SpreadRepository,
 )
+from persistence.repositories_intake import (
+    ApplicationRepository,
+    BlacklistRepository,
+    BusinessRepository,
+    CustomerRepository,
+)
 
 
 def check_version(row: Any, expected: int) -> None:
@@ -152,4 +158,8 @@ REPOSITORIES: dict[str, Callable[[Session], Any]] = {
     "products": ProductRepository,
     "base_rates": BaseRateRepository,
     "spreads": SpreadRepository,
+    "customers": CustomerRepository,
+    "businesses": BusinessRepository,
+    "blacklist": BlacklistRepository,
+    "applications": ApplicationRepository,
 }
