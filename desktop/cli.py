@@ -24,12 +24,15 @@ from desktop.commands.common import (
 )
 from domain.errors import DomainError
 
-# Subcommand modules: each has ``register(subparsers)`` setting ``func=run``.
-COMMAND_MODULES = [
-    "desktop.commands.schedule",
-    "desktop.commands.products",
-    "desktop.commands.demo",
-]
+# Subcommand modules by command name: each has ``register(subparsers)`` setting
+# ``func=run``. Only the one asked for is imported, so starting the desktop app
+# (no subcommand) pays for none of them.
+COMMAND_MODULES = {
+    "schedule": "desktop.commands.schedule",
+    "products": "desktop.commands.products",
+    "demo": "desktop.commands.demo",
+}
+_OPTIONS_WITH_VALUE = {"--url"}
 
 
 def app_version() -> str:
@@ -136,7 +139,34 @@ def cmd_restore(args) -> int:
 # --- the parser ----------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(argv: Sequence[str] | None) -> list[str]:
+    """The subcommand modules ``argv`` needs: all of them for help or an unknown word."""
+    if argv is None:
+        return list(COMMAND_MODULES.values())
+    words, skip = [], False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in _OPTIONS_WITH_VALUE:
+            skip = True
+        elif not token.startswith("-"):
+            words.append(token)
+    if {"-h", "--help"} & set(argv):
+        return list(COMMAND_MODULES.values())
+    if not words or words[0] in _BUILT_IN:
+        return []
+    return (
+        [COMMAND_MODULES[words[0]]]
+        if words[0] in COMMAND_MODULES
+        else list(COMMAND_MODULES.values())
+    )
+
+
+_BUILT_IN = {"db", "user", "audit", "backup", "restore"}
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv``; without ``argv``, with every subcommand."""
     parser = argparse.ArgumentParser(prog="loandesk", description="小微信贷柜面系统 LoanDesk")
     parser.add_argument("--version", action="version", version=f"LoanDesk {app_version()}")
     parser.add_argument(
@@ -179,13 +209,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_url(p)
     p.set_defaults(func=cmd_restore)
 
-    for name in COMMAND_MODULES:
+    for name in _modules_for(argv):
         importlib.import_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv).parse_args(argv)
     func: Callable | None = getattr(args, "func", None)
     if func is None:
         from desktop.app import run_app

@@ -14,8 +14,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import keyring
-import keyring.errors
 from platformdirs import user_config_dir, user_data_dir, user_log_dir
 
 APP_NAME = "LoanDesk"
@@ -112,9 +110,13 @@ def save_language(language: str) -> None:
 
 
 # --- the keyring -----------------------------------------------------------
+# keyring is imported where it is used: finding its backends takes time that
+# a local-file start-up need not spend.
 
 
 def keyring_available() -> bool:
+    import keyring
+
     try:
         backend = keyring.get_keyring()
     except Exception:
@@ -123,6 +125,9 @@ def keyring_available() -> bool:
 
 
 def stored_password(connection: ConnectionSettings) -> str | None:
+    import keyring
+    import keyring.errors
+
     try:
         return keyring.get_password(KEYRING_SERVICE, connection.keyring_key)
     except keyring.errors.KeyringError:
@@ -131,6 +136,9 @@ def stored_password(connection: ConnectionSettings) -> str | None:
 
 def store_password(connection: ConnectionSettings, password: str) -> bool:
     """Keep the password in the keyring; False where the system has none."""
+    import keyring
+    import keyring.errors
+
     try:
         keyring.set_password(KEYRING_SERVICE, connection.keyring_key, password)
         return True

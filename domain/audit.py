@@ -110,11 +110,20 @@ def verify_audit_trail(uow) -> ChainReport:
 
 
 def audit_page(
-    uow, actor, before_seq: int | None = None, limit: int = 200, **filters
+    uow,
+    viewer,
+    before_seq: int | None = None,
+    limit: int = 200,
+    *,
+    actor: str | None = None,
+    entity: str | None = None,
 ) -> list[AuditEntry]:
-    """Newest entries first, for the audit viewer (administrators and supervisors)."""
+    """Newest entries first, for the audit viewer (administrators and supervisors).
+
+    ``viewer`` is the signed-in user; ``actor`` and ``entity`` filter the entries.
+    """
     from domain.users import Role
 
-    actor.require(Role.ADMINISTRATOR, Role.SUPERVISOR, doing="查看审计日志")
+    viewer.require(Role.ADMINISTRATOR, Role.SUPERVISOR, doing="查看审计日志")
     with uow:
-        return uow.audit.page(before_seq=before_seq, limit=limit, **filters)
+        return uow.audit.page(before_seq=before_seq, limit=limit, actor=actor, entity=entity)

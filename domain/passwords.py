@@ -19,10 +19,14 @@ def password_matches(password_hash: str, password: str) -> bool:
         return False
 
 
-# A hash of nothing anyone can type: checking against it when the user does not
-# exist costs the same time as a real check, so timing does not reveal names.
-_DUMMY_HASH = _hasher.hash("\x00 no such user \x00")
+_dummy_hash: str | None = None
 
 
 def spend_equal_time(password: str) -> None:
-    password_matches(_DUMMY_HASH, password)
+    """Check against a hash of nothing anyone can type, so that an unknown user
+    name costs the same time as a wrong password and timing reveals no names.
+    The hash is made on first use: start-up should not pay for it."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        _dummy_hash = _hasher.hash("\x00 no such user \x00")
+    password_matches(_dummy_hash, password)

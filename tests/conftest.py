@@ -26,6 +26,19 @@ def _isolated_config(tmp_path, monkeypatch):
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_system_keyring():
+    """Every test starts with no keyring at all, whatever the machine offers;
+    a test that needs one installs an in-memory backend itself."""
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 def _pg_schema_url(schema: str) -> str:
     sep = "&" if "?" in PG_URL else "?"
     return f"{PG_URL}{sep}options=-csearch_path%3D{schema}"
