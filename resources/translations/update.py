@@ -7,7 +7,9 @@
    ``loandesk_zh_CN.ts``. Translations already in the file are kept; new
    strings arrive marked "unfinished", strings no longer used are dropped.
 2. Fill in the new strings in the ``.ts`` (Qt Linguist, or any text editor:
-   the Chinese text lives in the ``.ts`` itself).
+   the Chinese text lives in the ``.ts`` itself), or list them in a JSON file
+   under ``zh_CN/`` as ``{"Context": {"Source text": "译文"}}``: this script
+   copies those into the ``.ts`` wherever a string is still unfinished.
 3. Run this script again: ``pyside6-lrelease`` compiles ``loandesk_zh_CN.qm``,
    the file the application loads. Unfinished strings are reported.
 
@@ -61,8 +63,35 @@ def unfinished(ts: Path = TS) -> int:
     return len(re.findall(r'type="unfinished"', ts.read_text(encoding="utf-8")))
 
 
+def fill_from_json(ts: Path = TS, folder: Path = HERE / "zh_CN") -> int:
+    """Copy translations from ``folder/*.json`` into unfinished messages of ``ts``."""
+    import json
+    import xml.etree.ElementTree as ET
+
+    known: dict[tuple[str, str], str] = {}
+    for path in sorted(folder.glob("*.json")):
+        for context, texts in json.loads(path.read_text(encoding="utf-8")).items():
+            known.update({(context, source): text for source, text in texts.items()})
+    tree = ET.parse(ts)
+    filled = 0
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            key = (name, message.findtext("source"))
+            if translation.get("type") == "unfinished" and key in known:
+                translation.text = known[key]
+                del translation.attrib["type"]
+                filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def main() -> int:
     lupdate()
+    if fill_from_json():
+        lupdate()  # back into lupdate's own layout, which the test compares
     lrelease()
     missing = unfinished()
     if missing:
