@@ -9,7 +9,9 @@ have investigated on site, and the analysis must be complete. A refusal lists
 everything still missing.
 
 The later steps (approval, signing, sign-off, disbursement) are states
-already named here; their transitions live with their own use cases.
+already named here; their transitions live in ``domain.workflow``. An
+application returned for more information is the officer's again: he edits
+it like a draft and submits it anew.
 
 Use cases take a unit of work (``domain.ports.UnitOfWork`` with the
 repositories ``applications``, ``customers``, ``businesses``, ``products``,
@@ -755,6 +757,12 @@ def get_application(uow, application_number: str) -> Application:
         return _application(uow, application_number)
 
 
+def find_application(uow, application_number: str | None) -> Application:
+    """Inside an open unit of work: the application with ``application_number``
+    (as typed); ``NotFound`` if none."""
+    return _application(uow, application_number)
+
+
 def _application(uow, application_number: str | None) -> Application:
     number = normalize_input(application_number).upper()
     application = uow.applications.get(number) if number else None
@@ -844,7 +852,9 @@ def submit_application(uow, actor: User, application_number: str, version: int) 
     ``Blacklisted`` if anyone on it is now on the notice list; otherwise
     ``SubmissionRefused`` listing everything missing: request fields, the
     product's rules, the guarantee's papers, a two-officer investigation and
-    a complete analysis. On success the application is ``SUBMITTED``.
+    a complete analysis. On success the application is ``SUBMITTED``, from
+    a draft or from an application returned for more information, and its
+    officers are remembered as its participants (``domain.workflow``).
     """
     actor.require(*TAKERS, doing="提交贷款申请")
     with uow.acting(actor.username):
@@ -866,14 +876,25 @@ def submit_application(uow, actor: User, application_number: str, version: int) 
         if missing:
             raise SubmissionRefused(application.application_number, missing)
         now = uow.clock.now()
+        previous = application.state
         application.state = ApplicationState.SUBMITTED
         application.submitted_at = application.updated_at = now
         saved = uow.applications.update(application)
+        # Who prepared it stays on record, so a later change of officer cannot
+        # bring him in as its approver (four eyes). The workflow builds on
+        # this module, hence the import here.
+        from domain.workflow import record_submission
+
+        record_submission(uow, actor, saved, previous)
         uow.record(
             "submit_application",
             "applications",
             application.application_number,
-            {"amount": str(application.amount), "product": application.product_code},
+            {
+                "amount": str(application.amount),
+                "product": application.product_code,
+                "from": previous.value,
+            },
         )
         uow.commit()
         return saved
@@ -1000,24 +1021,52 @@ def add_attachment(
             raise DomainError(
                 f"申请 {application.application_number} {application.state.label}，不能再上传附件。"
             )
-        _check_size(name, len(data), attachment_limit_megabytes(uow))
-        digest = hashlib.sha256(data).hexdigest()
-        same = uow.applications.attachment_with_hash(application.id, digest)
-        if same is not None:
-            raise DomainError(f"文件 {name} 与已上传的 {same.file_name} 内容相同，无需重复上传。")
-        attachment = Attachment(
-            file_name=name,
-            media_type=media_type or mimetypes.guess_type(name)[0] or "application/octet-stream",
-            size=len(data),
-            sha256=digest,
-            uploaded_at=uow.clock.now(),
-            uploaded_by=actor.username,
-            application_id=application.id,
-            data=bytes(data),
-        )
-        saved = uow.applications.add_attachment(attachment)
+        saved = keep_file(uow, actor, application, name, data, media_type)
+        # A file added after the supervisor's sign-off changes what was signed
+        # off (imported here: the workflow builds on this module).
+        from domain.workflow import void_changed_sign_off
+
+        void_changed_sign_off(uow, actor, application, f"上传了附件 {saved.file_name}")
         uow.commit()
         return saved
+
+
+def keep_file(
+    uow,
+    actor: User,
+    application: Application,
+    file_name: str,
+    data: bytes,
+    media_type: str | None = None,
+    *,
+    reuse_same: bool = False,
+) -> Attachment:
+    """Inside an open unit of work: store a file with ``application``.
+
+    Refused as ``add_attachment`` refuses (empty, too large). The same
+    content already attached is refused too, or returned as it is with
+    ``reuse_same`` (evidence that is also an application file). Returns the
+    attachment without its data; the caller commits.
+    """
+    name = _file_name(file_name)
+    digest = hashlib.sha256(data).hexdigest()
+    same = uow.applications.attachment_with_hash(application.id, digest)
+    if same is not None and reuse_same:
+        return same
+    _check_size(name, len(data), attachment_limit_megabytes(uow))
+    if same is not None:
+        raise DomainError(f"文件 {name} 与已上传的 {same.file_name} 内容相同，无需重复上传。")
+    attachment = Attachment(
+        file_name=name,
+        media_type=media_type or mimetypes.guess_type(name)[0] or "application/octet-stream",
+        size=len(data),
+        sha256=digest,
+        uploaded_at=uow.clock.now(),
+        uploaded_by=actor.username,
+        application_id=application.id,
+        data=bytes(data),
+    )
+    return uow.applications.add_attachment(attachment)
 
 
 def _file_name(file_name: str) -> str:

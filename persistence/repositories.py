@@ -26,6 +26,13 @@ from persistence.repositories_intake import (
     BusinessRepository,
     CustomerRepository,
 )
+from persistence.repositories_workflow import (
+    ApprovalLimitRepository,
+    ChecklistRepository,
+    ChecklistTemplateRepository,
+    LoanRepository,
+    WorkflowRepository,
+)
 
 
 def check_version(row: Any, expected: int) -> None:
@@ -162,4 +169,9 @@ REPOSITORIES: dict[str, Callable[[Session], Any]] = {
     "businesses": BusinessRepository,
     "blacklist": BlacklistRepository,
     "applications": ApplicationRepository,
+    "workflow": WorkflowRepository,
+    "approval_limits": ApprovalLimitRepository,
+    "checklist_templates": ChecklistTemplateRepository,
+    "checklists": ChecklistRepository,
+    "loans": LoanRepository,
 }

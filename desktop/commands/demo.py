@@ -48,8 +48,10 @@ from domain.applications import (
     Investigation,
     applications_by_state,
     bulk_load_applications,
+    get_application,
 )
 from domain.blacklist import import_blacklist_csv
+from domain.checklist import EvidenceInput, EvidenceKind, tick_item
 from domain.customers import (
     Business,
     Customer,
@@ -59,9 +61,24 @@ from domain.customers import (
     bulk_save_businesses,
 )
 from domain.identity import USCC_CHARSET, id_check_digit, uscc_check_char
+from domain.loans import Disbursement
+from domain.paperwork import EntrustedPayment
 from domain.products import GuaranteeType
 from domain.schedule import RepaymentMethod
+from domain.search import search_applications
 from domain.users import Role, User
+from domain.workflow import (
+    approve,
+    complete_signing,
+    disburse,
+    escalate,
+    reject,
+    return_for_information,
+    sign_off,
+    signoff_view,
+    start_signing,
+    withdraw,
+)
 
 DEFAULT_CUSTOMERS = 1000
 DEFAULT_SEED = 2026
@@ -252,6 +269,7 @@ def load_demo(new_uow, *, customers: int, seed: int) -> Loaded:
     applications = _applications(rng, stored, businesses, count)
     bulk_load_applications(new_uow(), operator, applications)
     listed = _notice_list(new_uow, operator, rng, customers, today)
+    _along_the_workflow(new_uow, operator, rng, password)
     return Loaded(len(stored), len(businesses), len(applications), listed, password, staff)
 
 
@@ -531,6 +549,144 @@ def _analysis(rng: random.Random, amount: Decimal, months: int) -> dict:
         proposed_instalment=instalment,
     )
     return sheet.to_dict()
+
+
+# ---------------------------------------------------------------------------
+# Along the workflow
+# ---------------------------------------------------------------------------
+
+# How many submitted applications are taken to each later state, in this
+# order, so that every state has examples; the others stay submitted. Each
+# goes through the desk's own use cases under the demo staff's names.
+_WORKFLOW_TARGETS = (
+    (ApplicationState.DISBURSED, 3),
+    (ApplicationState.SIGNED_OFF, 2),
+    (ApplicationState.SIGNED, 2),
+    (ApplicationState.SIGNING, 2),
+    (ApplicationState.APPROVED, 2),
+    (ApplicationState.ESCALATED, 2),
+    (ApplicationState.RETURNED, 1),
+    (ApplicationState.REJECTED, 1),
+    (ApplicationState.WITHDRAWN, 1),
+)
+# Within the branch supervisor's authority: the others go to head office.
+_SUPERVISOR_PRODUCTS = ("micro", "personal-guarantee")
+_SUPERVISOR = "chen.hui"
+_TELLER = "liu.yan"
+_COUNTERPARTIES = ("农资批发部", "建材经营部", "食品批发部", "服装批发市场", "饲料经营部")
+
+
+def _along_the_workflow(new_uow, operator: User, rng: random.Random, password: str | None) -> None:
+    """Take some submitted applications to every later state: approval,
+    escalation, return, rejection, withdrawal, signing with its checklist
+    ticked and evidenced, sign-off and disbursement. Sign-off needs the
+    supervisor's password, known only when the demo staff were created now;
+    otherwise those applications stop at signed."""
+    staff = {user.username: user for user in list_users(new_uow(), operator)}
+    hits = search_applications(new_uow(), state="submitted", order_by="number", limit=500)
+    spare = list(hits[:-1])  # at least one stays submitted
+    for target, count in _WORKFLOW_TARGETS:
+        if target in _NEEDS_PASSWORD and password is None:
+            target = ApplicationState.SIGNED
+        for _ in range(count):
+            hit = _take(spare, needs_supervisor=target not in _ANY_PRODUCT)
+            if hit is None:
+                break
+            _advance(new_uow, staff, rng, password, hit.application_number, target)
+
+
+_NEEDS_PASSWORD = frozenset({ApplicationState.SIGNED_OFF, ApplicationState.DISBURSED})
+_ANY_PRODUCT = frozenset(
+    {
+        ApplicationState.ESCALATED,
+        ApplicationState.RETURNED,
+        ApplicationState.REJECTED,
+        ApplicationState.WITHDRAWN,
+    }
+)
+
+
+def _take(spare: list, *, needs_supervisor: bool):
+    for index, hit in enumerate(spare):
+        if not needs_supervisor or hit.product_code in _SUPERVISOR_PRODUCTS:
+            return spare.pop(index)
+    return None
+
+
+def _advance(new_uow, staff, rng, password, number: str, target: ApplicationState) -> None:
+    application = get_application(new_uow(), number)
+    supervisor = staff[_SUPERVISOR]
+    if target in _DECISIONS:
+        decide, who, reason = _DECISIONS[target]
+        actor = staff[application.officer] if who == "officer" else supervisor
+        decide(new_uow(), actor, number, application.version, reason)
+        return
+    grade = rng.choice(("A", "B", "B", "C"))
+    approved = approve(
+        new_uow(), supervisor, number, application.version, "经营稳定，同意", risk_grade=grade
+    )
+    if target is not ApplicationState.APPROVED:
+        _sign(new_uow, staff[application.officer], approved, target)
+    if target in _NEEDS_PASSWORD:
+        fingerprint = signoff_view(new_uow(), supervisor, number).fingerprint
+        sign_off(new_uow(), supervisor, number, password, fingerprint, opinion="面签过程合规")
+    if target is ApplicationState.DISBURSED:
+        signed_off = get_application(new_uow(), number)
+        disburse(
+            new_uow(), staff[_TELLER], number, signed_off.version, _disbursement(rng, signed_off)
+        )
+
+
+# The decisions that end the demo's path: what is done, by whom, and why.
+_DECISIONS = {
+    ApplicationState.ESCALATED: (escalate, "supervisor", "非自然人保证贷款，报总行审批"),
+    ApplicationState.RETURNED: (
+        return_for_information,
+        "supervisor",
+        "请补充近六个月银行流水和主要进货单据",
+    ),
+    ApplicationState.REJECTED: (reject, "supervisor", "征信显示多头借贷，负债过高"),
+    ApplicationState.WITHDRAWN: (withdraw, "officer", "客户资金需求已解决，主动撤回申请"),
+}
+
+
+def _sign(new_uow, officer: User, approved: Application, target: ApplicationState) -> None:
+    """Hold the signing: tick the checklist with evidence (half of it for an
+    application still in signing) and complete it."""
+    number = approved.application_number
+    items = start_signing(new_uow(), officer, number, approved.version).items
+    if target is ApplicationState.SIGNING:
+        items = items[: len(items) // 2]
+    for item in items:
+        evidence = _demo_evidence(number, item)
+        tick_item(new_uow(), officer, number, item.number, "已当面核对", evidence)
+    if target is not ApplicationState.SIGNING:
+        complete_signing(new_uow(), officer, number, get_application(new_uow(), number).version)
+
+
+def _demo_evidence(number: str, item) -> tuple[EvidenceInput, ...]:
+    if item.evidence_kind.is_file:
+        content = f"演示{item.evidence_kind.label}：{number} 第 {item.number} 项 {item.text}"
+        name = f"{number}-{item.number:02d}.jpg"
+        return (EvidenceInput(item.evidence_kind, name, content.encode("utf-8")),)
+    if item.evidence_kind is EvidenceKind.RECORDING:
+        start = 2 * item.number
+        reference = f"REC-{number} {start:02d}:00-{start + 1:02d}:30"
+        return (EvidenceInput(item.evidence_kind, reference=reference),)
+    return ()
+
+
+def _disbursement(rng: random.Random, application: Application) -> Disbursement:
+    account = "6228" + "".join(str(rng.randrange(10)) for _ in range(15))
+    if rng.random() < 0.5:
+        return Disbursement(date.today(), application.amount, account)
+    payee = EntrustedPayment(
+        counterparty_name=f"{_COUNTY_SHORT}{rng.choice(_BUSINESS_WORDS)}{rng.choice(_COUNTERPARTIES)}",
+        counterparty_account="3201" + "".join(str(rng.randrange(10)) for _ in range(14)),
+        counterparty_bank=f"{_COUNTY_SHORT}农商银行{rng.choice(_TOWNS)}支行",
+        amount=application.amount,
+    )
+    return Disbursement(date.today(), application.amount, account, payee)
 
 
 # ---------------------------------------------------------------------------
