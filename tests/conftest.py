@@ -26,6 +26,20 @@ def _isolated_config(tmp_path, monkeypatch):
     monkeypatch.delenv("LOANDESK_DATABASE_URL", raising=False)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _quick_password_hashing():
+    """argon2id with the smallest costs: the tests create hundreds of users, and
+    the production costs are there to slow down an attacker, not a test run."""
+    from argon2 import PasswordHasher
+
+    from domain import passwords
+
+    production = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    passwords._hasher = production
+
+
 @pytest.fixture(autouse=True)
 def _no_system_keyring():
     """Every test starts with no keyring at all, whatever the machine offers;
