@@ -39,6 +39,12 @@ from domain.users import Role, User
 
 VIEW_MODULES = [
     "desktop.views.home_view",
+    "desktop.views.customers_view",
+    "desktop.views.applications_view",
+    "desktop.views.blacklist_view",
+    "desktop.views.quote_view",
+    "desktop.views.products_view",
+    "desktop.views.pricing_view",
     "desktop.views.users_view",
     "desktop.views.audit_view",
     "desktop.views.connection_view",

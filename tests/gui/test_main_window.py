@@ -13,15 +13,25 @@ def _nav_texts(window) -> list[str]:
     return [window.nav.item(i).text() for i in range(window.nav.count())]
 
 
+# Views only administrators are offered; later issues add views for other roles,
+# so the tests name what must and must not be there rather than whole lists.
+ADMIN_ONLY = {"用户管理", "产品管理", "利率定价", "数据库连接"}
+
+
 def test_navigation_depends_on_the_roles(main_window, sqlite_store, admin):
     teller = make_user(sqlite_store, admin, "teller", Role.TELLER, full_name="李柜员")
     supervisor = make_user(sqlite_store, admin, "boss", Role.SUPERVISOR)
-    assert _nav_texts(main_window(admin)) == ["首页", "用户管理", "审计日志", "数据库连接"]
+    admin_nav = _nav_texts(main_window(admin))
+    assert admin_nav[0] == "首页"
+    assert ADMIN_ONLY | {"审计日志", "贷款试算"} <= set(admin_nav)
     teller_window = main_window(teller)
-    assert _nav_texts(teller_window) == ["首页"]
+    teller_nav = _nav_texts(teller_window)
+    assert teller_nav[0] == "首页" and "贷款试算" in teller_nav
+    assert not (ADMIN_ONLY | {"审计日志"}) & set(teller_nav)
     assert not teller_window.connection_action.isEnabled()
     assert teller_window.show_view("users") is None
-    assert _nav_texts(main_window(supervisor)) == ["首页", "审计日志"]
+    supervisor_nav = set(_nav_texts(main_window(supervisor)))
+    assert "审计日志" in supervisor_nav and not ADMIN_ONLY & supervisor_nav
 
 
 def test_window_title_status_bar_and_home(main_window, sqlite_store, admin):
@@ -45,7 +55,7 @@ def test_switch_user_without_closing(main_window, sqlite_store, admin, monkeypat
     monkeypatch.setattr(SignInDialog, "sign_in", lambda self: teller)
     window.switch_action.trigger()
     assert window.isVisible() and window.user.username == "teller"
-    assert _nav_texts(window) == ["首页"]
+    assert not ADMIN_ONLY & set(_nav_texts(window))
     assert "李柜员" in window.status_user.text()
     assert window.current_view().objectName() == "home_view"
 
@@ -94,7 +104,7 @@ def test_unlock_dialog_offers_switch_user(main_window, sqlite_store, admin, qtbo
     )
     timer.stop()
     window.idle.set_interval_ms(10 * 60_000)
-    assert _nav_texts(window) == ["首页"]
+    assert not ADMIN_ONLY & set(_nav_texts(window))
 
 
 def test_language_switch_is_live_and_saved(main_window, admin, qtbot):
@@ -103,14 +113,14 @@ def test_language_switch_is_live_and_saved(main_window, admin, qtbot):
     window.language_actions["en"].trigger()
     assert config.load_language() == "en"
     qtbot.waitUntil(lambda: window.windowTitle() != "小微信贷柜面系统")
-    assert _nav_texts(window) == ["Home", "Users", "Audit log", "Database connection"]
+    assert {"Home", "Users", "Audit log", "Database connection"} <= set(_nav_texts(window))
     assert window.windowTitle() == "Micro and Small Business Loan Desk"
     assert window.current_view().objectName() == "users_view"
     assert window.current_view().findChild(type(window.status_user), "view_title").text() == "Users"
     window.language_actions["zh_CN"].trigger()
     assert config.load_language() == "zh_CN"
     qtbot.waitUntil(lambda: window.windowTitle() == "小微信贷柜面系统")
-    assert _nav_texts(window)[1] == "用户管理"
+    assert "用户管理" in _nav_texts(window) and "Users" not in _nav_texts(window)
     assert (
         window.current_view().findChild(type(window.status_user), "view_title").text() == "用户管理"
     )
