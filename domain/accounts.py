@@ -196,3 +196,18 @@ def add_user_as_operator(
     holds the database, so it acts as an administrator, audited under ``operator``."""
     console = User(operator, operator, frozenset({Role.ADMINISTRATOR}), password_hash="")
     return add_user(uow, console, username, full_name, roles, password)
+
+
+def staff_with_roles(uow, actor: User, roles: Iterable[Role]) -> list[tuple[str, str]]:
+    """(user name, full name) of active staff holding any of ``roles``.
+
+    Any signed-in member of staff may ask: an officer picks the colleague who
+    went on the visit with him. Nothing beyond names is revealed.
+    """
+    if not actor.active:
+        raise PermissionDenied(f"账户 {actor.username} 已停用。")
+    wanted = frozenset(roles)
+    with uow:
+        return sorted(
+            (u.username, u.full_name) for u in uow.users.list() if u.active and u.roles & wanted
+        )

@@ -30,3 +30,13 @@ def load_security_policy(uow: Any) -> SecurityPolicy:
 
 def load_bank(uow: Any) -> dict[str, str]:
     return {**DEFAULT_BANK, **(uow.settings.get(BANK, {}) or {})}
+
+
+ANALYSIS = "analysis"
+
+
+def load_analysis_policy(uow: Any):
+    """The bank's tolerances for the analysis cross-checks and repayment capacity."""
+    from domain.analysis import AnalysisPolicy
+
+    return AnalysisPolicy.from_settings(uow.settings.get(ANALYSIS))

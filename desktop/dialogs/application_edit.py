@@ -73,6 +73,7 @@ from desktop.widgets.form_fields import (
     select_data,
 )
 from domain import accounts
+from domain.analysis import AnalysisPolicy
 from domain.applications import (
     EDITABLE_STATES,
     TAKERS,
@@ -96,12 +97,13 @@ from domain.applications import (
 from domain.blacklist import Blacklisted
 from domain.catalogue import list_products, quote_rate
 from domain.customers import Business, Customer, FormErrors, businesses_of, get_customer
-from domain.errors import ConcurrencyConflict, DomainError, PermissionDenied, ValidationError
+from domain.errors import ConcurrencyConflict, DomainError, ValidationError
 from domain.money import format_amount, parse_amount
 from domain.pricing import Pricing, RiskGrade
 from domain.products import GuaranteeType, Product, RuleBreach
 from domain.schedule import MAX_MONTHS, RepaymentMethod
 from domain.search import CustomerHit, search_customers
+from domain.settings import load_analysis_policy
 from domain.users import Role
 
 CHECK_DELAY_MS = 400
@@ -142,12 +144,15 @@ class Loaded:
     businesses: list[Business] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
     staff: list[str] = field(default_factory=list)
+    policy: AnalysisPolicy = field(default_factory=AnalysisPolicy)
 
 
 def load_form(uow_factory, actor, application_number: str | None) -> Loaded:
     """Worker thread: the products, the staff to choose from and, when
     opening one, the application with its customer, businesses and files."""
     loaded = Loaded(list_products(uow_factory()), staff=officer_names(uow_factory, actor))
+    with uow_factory() as uow:
+        loaded.policy = load_analysis_policy(uow)
     if application_number is None:
         return loaded
     application = get_application(uow_factory(), application_number)
@@ -159,17 +164,8 @@ def load_form(uow_factory, actor, application_number: str | None) -> Loaded:
 
 
 def officer_names(uow_factory, actor) -> list[str]:
-    """Worker thread: user names of the active officers, where the actor may
-    list staff (administrators); otherwise none, and the form offers the
-    names it knows and takes a colleague's user name as typed (the domain
-    checks it is an officer when saving)."""
-    if not actor.has_role(Role.ADMINISTRATOR):
-        return []
-    try:
-        users = accounts.list_users(uow_factory(), actor)
-    except PermissionDenied:
-        return []
-    return sorted(u.username for u in users if u.active and u.has_role(*OFFICER_ROLES))
+    """Worker thread: user names of the active officers and assisting officers."""
+    return [name for name, _full in accounts.staff_with_roles(uow_factory(), actor, OFFICER_ROLES)]
 
 
 @dataclass(frozen=True)
@@ -881,6 +877,7 @@ class ApplicationEditDialog(QDialog):
     def _loaded(self, loaded: Loaded) -> None:
         self._filling = True
         self.request.set_products(loaded.products)
+        self.analysis.policy = loaded.policy
         known = {self.ctx.user.username} if self.ctx.user.has_role(*OFFICER_ROLES) else set()
         self.investigation.set_staff(sorted(set(loaded.staff) | known))
         self._fill(loaded.application, loaded.customer, loaded.businesses)

@@ -98,3 +98,13 @@ def test_user_with_several_roles(store, admin):
     )
     assert u.roles == {Role.LOAN_OFFICER, Role.SUPERVISOR}
     assert accounts.sign_in(store.uow(), "li", "secret123").has_role(Role.SUPERVISOR)
+
+
+def test_any_staff_member_can_list_colleagues_by_role(store, admin):
+    officer = accounts.add_user(store.uow(), admin, "li", "李四", ["loan_officer"], "secret123")
+    accounts.add_user(store.uow(), admin, "zhou", "周五", ["assisting_officer"], "secret123")
+    accounts.add_user(store.uow(), admin, "wang", "王五", ["teller"], "secret123")
+    staff = accounts.staff_with_roles(
+        store.uow(), officer, [Role.LOAN_OFFICER, Role.ASSISTING_OFFICER]
+    )
+    assert staff == [("li", "李四"), ("zhou", "周五")]
