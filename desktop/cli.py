@@ -31,6 +31,13 @@ COMMAND_MODULES = {
     "schedule": "desktop.commands.schedule",
     "products": "desktop.commands.products",
     "demo": "desktop.commands.demo",
+    "demo-loans": "desktop.commands.demo_loans",
+    "print": "desktop.commands.paperwork",
+    "notices": "desktop.commands.paperwork",
+    "verify": "desktop.commands.paperwork",
+    "accrue": "desktop.commands.servicing",
+    "report": "desktop.commands.servicing",
+    "pay": "desktop.commands.servicing",
 }
 _OPTIONS_WITH_VALUE = {"--url"}
 
@@ -141,8 +148,9 @@ def cmd_restore(args) -> int:
 
 def _modules_for(argv: Sequence[str] | None) -> list[str]:
     """The subcommand modules ``argv`` needs: all of them for help or an unknown word."""
+    every = list(dict.fromkeys(COMMAND_MODULES.values()))  # a module may serve several
     if argv is None:
-        return list(COMMAND_MODULES.values())
+        return every
     words, skip = [], False
     for token in argv:
         if skip:
@@ -152,14 +160,10 @@ def _modules_for(argv: Sequence[str] | None) -> list[str]:
         elif not token.startswith("-"):
             words.append(token)
     if {"-h", "--help"} & set(argv):
-        return list(COMMAND_MODULES.values())
+        return every
     if not words or words[0] in _BUILT_IN:
         return []
-    return (
-        [COMMAND_MODULES[words[0]]]
-        if words[0] in COMMAND_MODULES
-        else list(COMMAND_MODULES.values())
-    )
+    return [COMMAND_MODULES[words[0]]] if words[0] in COMMAND_MODULES else every
 
 
 _BUILT_IN = {"db", "user", "audit", "backup", "restore"}

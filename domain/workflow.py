@@ -540,6 +540,14 @@ class Approval:
     application_id: int | None = None
 
 
+def approval_of(uow, application_number: str) -> Approval | None:
+    """The approval decision on an application, or None before approval: the
+    teller disburses at most its amount, and every desk may see it."""
+    with uow:
+        application = find_application(uow, application_number)
+        return uow.workflow.approval(application.id)
+
+
 def approve(
     uow,
     actor: User,

@@ -99,5 +99,7 @@ class AuditHeadRow(Base):
 # The catalogue's tables live in their own module; importing it here registers
 # them on ``Base.metadata`` for migrations and health checks.
 import persistence.models_catalogue  # noqa: E402, F401
+import persistence.models_documents as _document_tables  # noqa: E402, F401
+import persistence.models_servicing as _servicing_tables  # noqa: E402, F401
 import persistence.models_workflow as _workflow_tables  # noqa: E402, F401
 from persistence import models_intake  # noqa: E402, F401

@@ -20,11 +20,25 @@ from persistence.repositories_catalogue import (
     ProductRepository,
     SpreadRepository,
 )
+from persistence.repositories_documents import (
+    DocumentQueryRepository,
+    IssuedDocumentRepository,
+    PrintLogRepository,
+)
 from persistence.repositories_intake import (
     ApplicationRepository,
     BlacklistRepository,
     BusinessRepository,
     CustomerRepository,
+)
+from persistence.repositories_servicing import (
+    AccrualRepository,
+    ClassificationRepository,
+    FollowUpRepository,
+    LoanAccountRepository,
+    LoanBookRepository,
+    LoanReportRepository,
+    RepaymentRepository,
 )
 from persistence.repositories_workflow import (
     ApprovalLimitRepository,
@@ -174,4 +188,14 @@ REPOSITORIES: dict[str, Callable[[Session], Any]] = {
     "checklist_templates": ChecklistTemplateRepository,
     "checklists": ChecklistRepository,
     "loans": LoanRepository,
+    "loan_accounts": LoanAccountRepository,
+    "repayments": RepaymentRepository,
+    "accruals": AccrualRepository,
+    "follow_up_tasks": FollowUpRepository,
+    "classifications": ClassificationRepository,
+    "loan_reports": LoanReportRepository,
+    "loan_book": LoanBookRepository,
+    "issued_documents": IssuedDocumentRepository,
+    "print_log": PrintLogRepository,
+    "document_queries": DocumentQueryRepository,
 }
