@@ -39,8 +39,17 @@ from domain.users import Role, User
 
 VIEW_MODULES = [
     "desktop.views.home_view",
+    "desktop.views.work_view",
     "desktop.views.customers_view",
     "desktop.views.applications_view",
+    "desktop.views.signing_view",
+    "desktop.views.signoff_view",
+    "desktop.views.disbursement_view",
+    "desktop.views.documents_view",
+    "desktop.views.notices_view",
+    "desktop.views.verify_view",
+    "desktop.views.loan_register_view",
+    "desktop.views.reports_view",
     "desktop.views.blacklist_view",
     "desktop.views.quote_view",
     "desktop.views.products_view",

@@ -820,6 +820,163 @@
     </message>
 </context>
 <context>
+    <name>ComplianceSignoffView</name>
+    <message>
+        <source>Choose an application in the queue to review it.</source>
+        <translation>请在左侧列表中选择要审阅的申请。</translation>
+    </message>
+    <message>
+        <source>Compliance sign-off</source>
+        <translation>合规确认</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Signed applications, oldest first.</source>
+        <translation>已完成面签的申请，等待最久的在前。</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Applied for</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>信贷人员</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>Staff present</source>
+        <translation>面签在场人员</translation>
+    </message>
+    <message>
+        <source>Checklist and evidence</source>
+        <translation>面签清单及证据</translation>
+    </message>
+    <message>
+        <source>Analysis summary</source>
+        <translation>分析摘要</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>确认意见</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. process compliant</source>
+        <translation>选填，如：面签过程合规</translation>
+    </message>
+    <message>
+        <source>Confirm compliance…</source>
+        <translation>确认合规…</translation>
+    </message>
+    <message>
+        <source>Loading the queue…</source>
+        <translation>正在读取待确认列表…</translation>
+    </message>
+    <message>
+        <source>{0} waiting</source>
+        <translation>共 {0} 笔待确认</translation>
+    </message>
+    <message>
+        <source>Loading the application…</source>
+        <translation>正在读取申请…</translation>
+    </message>
+    <message>
+        <source>Waiting {0} of {1} · {2}</source>
+        <translation>已等待 {0}（时限 {1}）· {2}</translation>
+    </message>
+    <message>
+        <source>{0} yuan · {1} months · {2}</source>
+        <translation>{0} 元 · {1} 个月 · {2}</translation>
+    </message>
+    <message>
+        <source>{0} yuan, risk grade {1}</source>
+        <translation>{0} 元，风险等级 {1}</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) at {2}</source>
+        <translation>{0}（{1}）于 {2}</translation>
+    </message>
+    <message>
+        <source>{0} and {1}, signed {2}</source>
+        <translation>{0}、{1}，面签于 {2}</translation>
+    </message>
+    <message>
+        <source>No readable analysis sheet on file.</source>
+        <translation>没有可读取的分析表。</translation>
+    </message>
+    <message>
+        <source>Earlier sign-off by {0} at {1}, voided: {2}</source>
+        <translation>{0} 于 {1} 的合规确认已作废：{2}</translation>
+    </message>
+    <message>
+        <source>Confirm compliance</source>
+        <translation>确认合规</translation>
+    </message>
+    <message>
+        <source>You confirm that the signing of {0} for {1} was compliant and the loan may be disbursed. Enter your password again.</source>
+        <translation>您将确认 {1} 的申请 {0} 面签过程合规、可以放款。请再次输入您的密码。</translation>
+    </message>
+    <message>
+        <source>Signing off…</source>
+        <translation>正在进行合规确认…</translation>
+    </message>
+    <message>
+        <source>{0} is signed off. The teller may now disburse the loan.</source>
+        <translation>申请 {0} 已完成合规确认，柜员可以办理放款。</translation>
+    </message>
+    <message>
+        <source>The content was changed after you reviewed it. Please review it again.</source>
+        <translation>内容在您审阅后已被修改，请重新审阅。</translation>
+    </message>
+    <message>
+        <source>Changed since you reviewed it</source>
+        <translation>审阅后内容有变</translation>
+    </message>
+    <message>
+        <source>Another supervisor has already signed off {0} (or it was just changed by someone else). The queue is reloaded.</source>
+        <translation>另一位主管已确认申请 {0}（或申请刚被他人处理），列表已刷新。</translation>
+    </message>
+    <message>
+        <source>Already signed off</source>
+        <translation>已被确认</translation>
+    </message>
+    <message>
+        <source>Four-eyes rule</source>
+        <translation>四眼原则</translation>
+    </message>
+    <message>
+        <source>The password was not accepted; nothing was signed off.
+{0}</source>
+        <translation>密码未通过验证，未进行合规确认。
+{0}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
         <source>Database connection</source>
@@ -1205,6 +1362,387 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Approve</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <source>Escalate to head office</source>
+        <translation>上报总行审批</translation>
+    </message>
+    <message>
+        <source>Return for more information</source>
+        <translation>退回补充资料</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <source>Why escalate</source>
+        <translation>上报说明</translation>
+    </message>
+    <message>
+        <source>What is missing (required)</source>
+        <translation>退回原因（需补充的内容，必填）</translation>
+    </message>
+    <message>
+        <source>Reason for rejection (required)</source>
+        <translation>否决原因（必填）</translation>
+    </message>
+    <message>
+        <source>A (excellent)</source>
+        <translation>A（优）</translation>
+    </message>
+    <message>
+        <source>B (good)</source>
+        <translation>B（良）</translation>
+    </message>
+    <message>
+        <source>C (fair)</source>
+        <translation>C（中）</translation>
+    </message>
+    <message>
+        <source>D (poor)</source>
+        <translation>D（差）</translation>
+    </message>
+    <message>
+        <source>Decision on {0}</source>
+        <translation>审批决定：{0}</translation>
+    </message>
+    <message>
+        <source>Approved amount (yuan)</source>
+        <translation>批准金额（元）</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount applied for</source>
+        <translation>申请金额</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>{0} months</source>
+        <translation>{0} 个月</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Your authority</source>
+        <translation>您的审批权限</translation>
+    </message>
+    <message>
+        <source>No approval limit set for this product</source>
+        <translation>本产品未设置您的审批限额</translation>
+    </message>
+    <message>
+        <source>Up to {0} yuan</source>
+        <translation>{0} 元以内</translation>
+    </message>
+    <message>
+        <source>You cannot decide on this application in its state.</source>
+        <translation>该申请当前状态下您不能作出审批决定。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Approved amount</source>
+        <translation>批准金额</translation>
+    </message>
+    <message>
+        <source>Above your authority: escalate to head office instead.</source>
+        <translation>超出您的审批权限，请改为上报总行审批。</translation>
+    </message>
+    <message>
+        <source>Please give the reason: the officer sees it.</source>
+        <translation>请填写原因，客户经理将据此办理。</translation>
+    </message>
+    <message>
+        <source>The approved amount cannot be more than the {0} yuan applied for.</source>
+        <translation>批准金额不能超过申请金额 {0} 元。</translation>
+    </message>
+    <message>
+        <source>{0} yuan ({1})</source>
+        <translation>{0} 元（{1}）</translation>
+    </message>
+    <message>
+        <source>Loading the application…</source>
+        <translation>正在读取申请…</translation>
+    </message>
+    <message>
+        <source>Saving the decision…</source>
+        <translation>正在保存审批决定…</translation>
+    </message>
+    <message>
+        <source>Someone else changed or decided this application meanwhile. The list is reloaded; please open it again.
+{0}</source>
+        <translation>该申请已被其他人修改或处理，列表已刷新，请重新打开。
+{0}</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+</context>
+<context>
+    <name>DisbursementView</name>
+    <message>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Time status</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>还款日</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>应还金额</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Choose an application to disburse.</source>
+        <translation>请在左侧列表中选择要放款的申请。</translation>
+    </message>
+    <message>
+        <source>Disbursement</source>
+        <translation>放款</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Signed off by the supervisor, oldest first.</source>
+        <translation>主管已合规确认，等待最久的在前。</translation>
+    </message>
+    <message>
+        <source>Disburse…</source>
+        <translation>放款…</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <source>The borrower&apos;s account, 8 to 32 digits</source>
+        <translation>借款人账号，8 至 32 位数字</translation>
+    </message>
+    <message>
+        <source>Principal per month, separated by spaces or commas</source>
+        <translation>每期应还本金，用空格或逗号分隔</translation>
+    </message>
+    <message>
+        <source>Principal plan</source>
+        <translation>还本计划</translation>
+    </message>
+    <message>
+        <source>Disbursement date</source>
+        <translation>放款日期</translation>
+    </message>
+    <message>
+        <source>Repayment account</source>
+        <translation>还款账号</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Own payment (into the borrower&apos;s account)</source>
+        <translation>自主支付（放入借款人账户）</translation>
+    </message>
+    <message>
+        <source>Entrusted payment (to a named counterparty)</source>
+        <translation>受托支付（支付给指定收款人）</translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation>收款人名称</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>收款账号</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan)</source>
+        <translation>受托支付金额（元）</translation>
+    </message>
+    <message>
+        <source>Loan disbursed</source>
+        <translation>贷款已发放</translation>
+    </message>
+    <message>
+        <source>Next disbursement</source>
+        <translation>办理下一笔</translation>
+    </message>
+    <message>
+        <source>Loading what is ready to disburse…</source>
+        <translation>正在读取待放款列表…</translation>
+    </message>
+    <message>
+        <source>Loading the application…</source>
+        <translation>正在读取申请…</translation>
+    </message>
+    <message>
+        <source>{0} · applied for {1} yuan · {2} months · {3} · officer {4}
+Signed off by {5} at {6}. The amount may not exceed the approved amount.</source>
+        <translation>{0} · 申请金额 {1} 元 · {2} 个月 · {3} · 客户经理 {4}
+{5} 于 {6} 完成合规确认。放款金额不得超过批准金额。</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>放款金额</translation>
+    </message>
+    <message>
+        <source>Disburse</source>
+        <translation>放款</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Disbursing…</source>
+        <translation>正在放款…</translation>
+    </message>
+    <message>
+        <source>entrusted payment to {0}</source>
+        <translation>受托支付给{0}</translation>
+    </message>
+    <message>
+        <source>own payment</source>
+        <translation>自主支付</translation>
+    </message>
+    <message>
+        <source>Disburse {0} yuan ({1}) to {2} for {3}, {4}?</source>
+        <translation>确认向 {2} 发放 {0} 元（{1}），申请 {3}，{4}？</translation>
+    </message>
+    <message>
+        <source>Loan (contract) number: {0}</source>
+        <translation>借款合同编号：{0}</translation>
+    </message>
+    <message>
+        <source>{0} · {1} yuan at {2}% a year ({3}) · {4} months from {5} to {6} · {7}</source>
+        <translation>{0} · {1} 元，年利率 {2}%（{3}）· {4} 个月，{5} 至 {6} · {7}</translation>
+    </message>
+    <message>
+        <source>Disbursement is for tellers.</source>
+        <translation>放款仅供柜员办理。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <source>e.g. XW20261128-0001 or JK20261128-0001</source>
+        <translation>如 XW20261128-0001 或 JK20261128-0001</translation>
+    </message>
+    <message>
+        <source>Generate and preview…</source>
+        <translation>生成并预览…</translation>
+    </message>
+    <message>
+        <source>Application or contract number</source>
+        <translation>申请编号或借款合同编号</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>As of (notices)</source>
+        <translation>基准日（通知书）</translation>
+    </message>
+    <message>
+        <source>Every document is filled from the records on file and registered with its own number and verification code. Printing the same content again gives the same number and code. Each printing or saved copy is recorded.</source>
+        <translation>文书按系统现有记录生成，并登记文书编号和验证码；内容相同的文书再次打印时编号和验证码不变。每次打印或另存都会登记打印记录。</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>打印文件</translation>
+    </message>
+    <message>
+        <source>Type an application or contract number first.</source>
+        <translation>请先输入申请编号或借款合同编号。</translation>
+    </message>
+    <message>
+        <source>Generating {0}…</source>
+        <translation>正在生成{0}…</translation>
+    </message>
+    <message>
+        <source>Generated {0}.</source>
+        <translation>已生成 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create the first administrator</source>
@@ -1483,6 +2021,308 @@
     </message>
 </context>
 <context>
+    <name>LoanDetailDialog</name>
+    <message>
+        <source>Loan {0}</source>
+        <translation>贷款 {0}</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>还款记录</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks</source>
+        <translation>贷后任务</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>五级分类</translation>
+    </message>
+    <message>
+        <source>Post a payment…</source>
+        <translation>还款入账…</translation>
+    </message>
+    <message>
+        <source>Reverse…</source>
+        <translation>冲正…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Loading the loan…</source>
+        <translation>正在读取贷款…</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>借款合同编号</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>年利率</translation>
+    </message>
+    <message>
+        <source>Disbursed / matures</source>
+        <translation>放款日 / 到期日</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>贷款余额</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下期应还</translation>
+    </message>
+    <message>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日应还</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>每期应还</translation>
+    </message>
+    <message>
+        <source>Principal paid</source>
+        <translation>已还本金</translation>
+    </message>
+    <message>
+        <source>Interest paid</source>
+        <translation>已还利息</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Reversed</source>
+        <translation>已冲正</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>回单号</translation>
+    </message>
+    <message>
+        <source>Date paid</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>还款渠道</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>经办柜员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>认定时间</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>系统建议</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>认定人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Posting the payment…</source>
+        <translation>正在还款入账…</translation>
+    </message>
+    <message>
+        <source>Payment {0} of {1} yuan posted.</source>
+        <translation>回单 {0}，金额 {1} 元，已入账。</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s approval</source>
+        <translation>业务主管审批</translation>
+    </message>
+    <message>
+        <source>{0}, enter your password to approve the reversal.</source>
+        <translation>请 {0} 输入密码以审批本次冲正。</translation>
+    </message>
+    <message>
+        <source>There is no payment to reverse.</source>
+        <translation>没有可冲正的还款。</translation>
+    </message>
+    <message>
+        <source>Reversing the payment…</source>
+        <translation>正在冲正…</translation>
+    </message>
+    <message>
+        <source>Payment {0} reversed.</source>
+        <translation>回单 {0} 的还款已冲正。</translation>
+    </message>
+</context>
+<context>
+    <name>LoanRegisterView</name>
+    <message>
+        <source>Contract number</source>
+        <translation>借款合同编号</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>贷款余额</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>下期应还</translation>
+    </message>
+    <message>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Contract number, borrower&apos;s name or officer</source>
+        <translation>借款合同编号、借款人姓名或客户经理</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Overdue or not</source>
+        <translation>逾期与否</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <source>Not overdue</source>
+        <translation>未逾期</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Loan register</source>
+        <translation>贷款台账</translation>
+    </message>
+    <message>
+        <source>Showing the first {0} loans: narrow the search.</source>
+        <translation>仅显示前 {0} 笔贷款，请缩小查询范围。</translation>
+    </message>
+    <message>
+        <source>{0} loans found.</source>
+        <translation>共找到 {0} 笔贷款。</translation>
+    </message>
+    <message>
+        <source>{0} loans shown; scroll down for more.</source>
+        <translation>已显示 {0} 笔贷款，向下滚动查看更多。</translation>
+    </message>
+    <message>
+        <source>Select a loan in the list first.</source>
+        <translation>请先在列表中选择一笔贷款。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Micro and Small Business Loan Desk</source>
@@ -1632,6 +2472,97 @@ Database: {1}</source>
         <source>Blacklist</source>
         <translation>违约名单</translation>
     </message>
+    <message>
+        <source>Disbursement</source>
+        <translation>放款</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>面签</translation>
+    </message>
+    <message>
+        <source>Compliance sign-off</source>
+        <translation>合规确认</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>打印文件</translation>
+    </message>
+    <message>
+        <source>Batch notices</source>
+        <translation>批量通知</translation>
+    </message>
+    <message>
+        <source>Verify document</source>
+        <translation>核验文件</translation>
+    </message>
+    <message>
+        <source>Loan register</source>
+        <translation>贷款台账</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesView</name>
+    <message>
+        <source>Repayment reminders</source>
+        <translation>还款提醒通知书</translation>
+    </message>
+    <message>
+        <source>Overdue collection notices</source>
+        <translation>逾期催收通知书</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天内到期</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>基准日</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>通知书</translation>
+    </message>
+    <message>
+        <source>Due within</source>
+        <translation>到期范围</translation>
+    </message>
+    <message>
+        <source>Generate…</source>
+        <translation>生成…</translation>
+    </message>
+    <message>
+        <source>Reminders go to borrowers whose next instalment falls due within the days given; overdue notices go to the borrower and each guarantor of every loan with anything overdue on the date. All of them in one PDF, in due-date order.</source>
+        <translation>还款提醒发给下一期还款在所选天数内到期的借款人；逾期催收通知书发给截至基准日有逾期款项的每笔贷款的借款人和每位保证人。全部通知书按到期日顺序生成在一个 PDF 中。</translation>
+    </message>
+    <message>
+        <source>Batch notices</source>
+        <translation>批量通知</translation>
+    </message>
+    <message>
+        <source>Preparing notices…</source>
+        <translation>正在准备通知书…</translation>
+    </message>
+    <message>
+        <source>No notices to print for these choices.</source>
+        <translation>按所选条件没有需要打印的通知书。</translation>
+    </message>
+    <message>
+        <source>{0} notices ready, numbered {1} to {2}.</source>
+        <translation>已生成 {0} 份通知书，编号 {1} 至 {2}。</translation>
+    </message>
+    <message>
+        <source>Cancelled: no PDF was made.</source>
+        <translation>已取消，未生成 PDF。</translation>
+    </message>
 </context>
 <context>
     <name>Operations</name>
@@ -1660,6 +2591,33 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>Paperwork</name>
+    <message>
+        <source>Loan contract</source>
+        <translation>借款合同</translation>
+    </message>
+    <message>
+        <source>Guarantee contract</source>
+        <translation>保证合同</translation>
+    </message>
+    <message>
+        <source>Repayment schedule</source>
+        <translation>还款计划表</translation>
+    </message>
+    <message>
+        <source>Repayment reminder</source>
+        <translation>还款提醒通知书</translation>
+    </message>
+    <message>
+        <source>Overdue collection notice</source>
+        <translation>逾期催收通知书</translation>
+    </message>
+    <message>
+        <source>Checklist and sign-off record</source>
+        <translation>面签核查及合规确认记录</translation>
+    </message>
+</context>
+<context>
     <name>PasswordPrompt</name>
     <message>
         <source>Password</source>
@@ -1676,6 +2634,140 @@ Database: {1}</source>
     <message>
         <source>Checking the password…</source>
         <translation>正在核对密码…</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentEntryDialog</name>
+    <message>
+        <source>Post a payment</source>
+        <translation>还款入账</translation>
+    </message>
+    <message>
+        <source>Loan {0}</source>
+        <translation>贷款 {0}</translation>
+    </message>
+    <message>
+        <source>e.g. 8,530.99</source>
+        <translation>例如 8,530.99</translation>
+    </message>
+    <message>
+        <source>Due today: {0} yuan</source>
+        <translation>今日应还 {0} 元</translation>
+    </message>
+    <message>
+        <source>The number on the bank&apos;s slip</source>
+        <translation>银行回单上的编号</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>还款金额（元）</translation>
+    </message>
+    <message>
+        <source>Date paid</source>
+        <translation>还款日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>还款渠道</translation>
+    </message>
+    <message>
+        <source>Receipt number</source>
+        <translation>回单号</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>入账</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the receipt number.</source>
+        <translation>请填写回单号。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Preview: {0}</source>
+        <translation>预览：{0}</translation>
+    </message>
+    <message>
+        <source>The file {0} cannot be shown.</source>
+        <translation>无法显示文件 {0}。</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页，共 {1} 页</translation>
+    </message>
+    <message>
+        <source>Print {0}</source>
+        <translation>打印 {0}</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printing {0}…</source>
+        <translation>正在打印 {0}…</translation>
+    </message>
+    <message>
+        <source>Saving {0}…</source>
+        <translation>正在保存 {0}…</translation>
+    </message>
+    <message>
+        <source>Printed on {0}; the printing is recorded.</source>
+        <translation>已在 {0} 打印，打印记录已登记。</translation>
+    </message>
+    <message>
+        <source>Saved as {0}; the copy is recorded.</source>
+        <translation>已另存为 {0}，已登记打印记录。</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; nothing was recorded.</source>
+        <translation>已取消打印，未登记打印记录。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {0}</source>
+        <translation>文件无法写入：{0}</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +3202,165 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Due within</source>
+        <translation>到期范围</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>By product</source>
+        <translation>按产品</translation>
+    </message>
+    <message>
+        <source>By officer</source>
+        <translation>按客户经理</translation>
+    </message>
+    <message>
+        <source>By marketing area</source>
+        <translation>按营销片区</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>五级分类</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>近期到期</translation>
+    </message>
+    <message>
+        <source>Officer performance</source>
+        <translation>客户经理业绩</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Adding up the portfolio…</source>
+        <translation>正在统计贷款组合…</translation>
+    </message>
+    <message>
+        <source>As of {0}: {1} active loans, outstanding {2} yuan; PAR1 {3}, PAR30 {4}, PAR90 {5}; non-performing {6}</source>
+        <translation>截至 {0}：在贷 {1} 笔，贷款余额 {2} 元；PAR1 {3}，PAR30 {4}，PAR90 {5}；不良贷款率 {6}</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Loans disbursed</source>
+        <translation>累计放款笔数</translation>
+    </message>
+    <message>
+        <source>Amount disbursed</source>
+        <translation>累计放款金额</translation>
+    </message>
+    <message>
+        <source>Active loans</source>
+        <translation>在贷笔数</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>贷款余额</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>借款合同编号</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>应还日期</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应还金额</translation>
+    </message>
+    <message>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Milestones: {0} active loans to qualify, {1} to be mature.</source>
+        <translation>里程碑：在贷 {0} 笔为合格（独立管户），{1} 笔为成熟。</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Loans to next stage</source>
+        <translation>距下一阶段笔数</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>The figures are still being added up.</source>
+        <translation>数据仍在统计中，请稍候。</translation>
+    </message>
+    <message>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件…</translation>
+    </message>
+</context>
+<context>
     <name>RequestTab</name>
     <message>
         <source>No borrower chosen yet</source>
@@ -2190,6 +3441,41 @@ Database: {1}</source>
     <message>
         <source>Reads as {0} yuan</source>
         <translation>即 {0} 元</translation>
+    </message>
+</context>
+<context>
+    <name>ReversalRequestDialog</name>
+    <message>
+        <source>Reverse a payment</source>
+        <translation>冲正还款</translation>
+    </message>
+    <message>
+        <source>Reverse the payment with receipt {0}. A supervisor other than the teller who posted it approves with his password.</source>
+        <translation>冲正回单号 {0} 的还款，须由登记人以外的业务主管输入密码审批。</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s user name</source>
+        <translation>业务主管用户名</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the reason and the supervisor.</source>
+        <translation>请填写冲正原因和审批的业务主管。</translation>
     </message>
 </context>
 <context>
@@ -2298,6 +3584,288 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>SigningView</name>
+    <message>
+        <source>Not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>面签事项</translation>
+    </message>
+    <message>
+        <source>{0}: missing</source>
+        <translation>{0}：缺少</translation>
+    </message>
+    <message>
+        <source>{0}: {1} attached</source>
+        <translation>{0}：已附 {1} 份</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>必办</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人及时间</translation>
+    </message>
+    <message>
+        <source>Face-to-face signing</source>
+        <translation>面签</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Bank staff present</source>
+        <translation>面签在场人员</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Start signing</source>
+        <translation>开始面签</translation>
+    </message>
+    <message>
+        <source>Save staff present</source>
+        <translation>保存在场人员</translation>
+    </message>
+    <message>
+        <source>Two different officers; neither may sign it off.</source>
+        <translation>须为两名不同的信贷人员，二人均不得进行合规确认。</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>当前事项</translation>
+    </message>
+    <message>
+        <source>Note (what was checked, anything unusual)</source>
+        <translation>备注（核对了什么、有无异常）</translation>
+    </message>
+    <message>
+        <source>Confirm item</source>
+        <translation>确认本项</translation>
+    </message>
+    <message>
+        <source>Take back…</source>
+        <translation>取消确认…</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>上传文件…</translation>
+    </message>
+    <message>
+        <source>Recording no. and segment, e.g. REC-01 03:10-05:42</source>
+        <translation>录音录像编号及片段，如 REC-01 03:10-05:42</translation>
+    </message>
+    <message>
+        <source>Add recording</source>
+        <translation>登记录音录像</translation>
+    </message>
+    <message>
+        <source>Complete signing</source>
+        <translation>完成面签</translation>
+    </message>
+    <message>
+        <source>Loading your applications…</source>
+        <translation>正在读取您的申请…</translation>
+    </message>
+    <message>
+        <source>Loading the checklist…</source>
+        <translation>正在读取面签清单…</translation>
+    </message>
+    <message>
+        <source>Choose an application</source>
+        <translation>请选择申请</translation>
+    </message>
+    <message>
+        <source>Choose an application approved for signing.</source>
+        <translation>请选择已批准待面签的申请。</translation>
+    </message>
+    <message>
+        <source>{0} · {1} · {2} · {3} yuan · {4} months · officers {5} · state: {6}</source>
+        <translation>{0} · {1} · {2} · {3} 元 · {4} 个月 · 信贷人员 {5} · 状态：{6}</translation>
+    </message>
+    <message>
+        <source>Start the signing to see its checklist.</source>
+        <translation>开始面签后显示面签清单。</translation>
+    </message>
+    <message>
+        <source>Mandatory items done: {0} of {1}</source>
+        <translation>必办事项已完成 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>No item selected.</source>
+        <translation>未选择事项。</translation>
+    </message>
+    <message>
+        <source>Confirmed by {0} at {1}</source>
+        <translation>已由 {0} 于 {1} 确认</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>Evidence needed: {0}</source>
+        <translation>所需证据：{0}</translation>
+    </message>
+    <message>
+        <source>Starting the signing…</source>
+        <translation>正在开始面签…</translation>
+    </message>
+    <message>
+        <source>Saving the staff present…</source>
+        <translation>正在保存在场人员…</translation>
+    </message>
+    <message>
+        <source>Name the two bank staff present.</source>
+        <translation>请填写两名在场的银行工作人员。</translation>
+    </message>
+    <message>
+        <source>The two staff present must be two different people.</source>
+        <translation>两名在场人员必须是不同的人。</translation>
+    </message>
+    <message>
+        <source>Confirming the item…</source>
+        <translation>正在确认事项…</translation>
+    </message>
+    <message>
+        <source>Taking the confirmation back…</source>
+        <translation>正在取消确认…</translation>
+    </message>
+    <message>
+        <source>Take back the confirmation</source>
+        <translation>取消确认</translation>
+    </message>
+    <message>
+        <source>Why is item {0} no longer confirmed?</source>
+        <translation>第 {0} 项为什么取消确认？</translation>
+    </message>
+    <message>
+        <source>Attach a photo or scan</source>
+        <translation>上传照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Pictures and scans (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</source>
+        <translation>图片和扫描件 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file {0} cannot be read.</source>
+        <translation>无法读取文件 {0}。</translation>
+    </message>
+    <message>
+        <source>Attaching the file…</source>
+        <translation>正在上传文件…</translation>
+    </message>
+    <message>
+        <source>Adding the recording…</source>
+        <translation>正在登记录音录像…</translation>
+    </message>
+    <message>
+        <source>Completing the signing…</source>
+        <translation>正在完成面签…</translation>
+    </message>
+    <message>
+        <source>The signing of {0} is complete. It now waits for the supervisor&apos;s sign-off.</source>
+        <translation>申请 {0} 面签已完成，等待主管合规确认。</translation>
+    </message>
+    <message>
+        <source>The signing checklist is for loan officers and assisting officers.</source>
+        <translation>面签清单仅供客户经理和辅助信贷员使用。</translation>
+    </message>
+</context>
+<context>
+    <name>SignoffView</name>
+    <message>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Time status</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>必办</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>面签事项</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>确认人及时间</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态变化</translation>
+    </message>
+    <message>
+        <source>Opinion or reason</source>
+        <translation>意见或原因</translation>
+    </message>
+    <message>
+        <source>The compliance sign-off is for supervisors.</source>
+        <translation>合规确认仅供业务主管使用。</translation>
+    </message>
+</context>
+<context>
     <name>SpreadTableModel</name>
     <message>
         <source>Product</source>
@@ -2385,6 +3953,21 @@ Check the database connection?</source>
     <message>
         <source>Connection…</source>
         <translation>连接设置…</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>No figures yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <source>Outstanding (10,000 yuan)</source>
+        <translation>贷款余额（万元）</translation>
+    </message>
+    <message>
+        <source>PAR30 (%)</source>
+        <translation>PAR30（%）</translation>
     </message>
 </context>
 <context>
@@ -2555,6 +4138,403 @@ Check the database connection?</source>
     <message>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyView</name>
+    <message>
+        <source>Document number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书种类</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>文书对象</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Loan contract</source>
+        <translation>借款合同编号</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>出具</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Type the code printed at the foot of each page, beside the QR code. The check fills the document again from the records as they are now: a document that matches says what the bank&apos;s records say.</source>
+        <translation>请输入每页页脚二维码旁的验证码。核验时按系统现有记录重新生成该文书：相符即说明手中的文件与本行记录一致。</translation>
+    </message>
+    <message>
+        <source>Verify document</source>
+        <translation>核验文件</translation>
+    </message>
+    <message>
+        <source>Type the verification code first.</source>
+        <translation>请先输入验证码。</translation>
+    </message>
+    <message>
+        <source>Checking the code…</source>
+        <translation>正在核验…</translation>
+    </message>
+    <message>
+        <source>Matches the records</source>
+        <translation>与系统记录相符</translation>
+    </message>
+    <message>
+        <source>Does not match the records</source>
+        <translation>与系统记录不符</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到该文书</translation>
+    </message>
+    <message>
+        <source>{0} by {1}</source>
+        <translation>{0}，{1} 出具</translation>
+    </message>
+    <message>
+        <source>Not printed yet</source>
+        <translation>尚未打印</translation>
+    </message>
+    <message>
+        <source>{0} times; last {1} by {2} ({3})</source>
+        <translation>共 {0} 次；最近一次 {1}，{2}（{3}）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkView</name>
+    <message>
+        <source>Application no.</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Time status</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>No authority set: escalate</source>
+        <translation>无审批权限，需上报</translation>
+    </message>
+    <message>
+        <source>Within your authority</source>
+        <translation>在审批权限内</translation>
+    </message>
+    <message>
+        <source>Above your limit ({0})</source>
+        <translation>超出权限（{0}）</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>审批权限</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>待办环节</translation>
+    </message>
+    <message>
+        <source>My applications</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>Returned, approved (to sign), in signing and drafts. Double-click to open the form or the signing checklist.</source>
+        <translation>退回补充、已批准待面签、面签中和草稿。双击打开申请表或面签清单。</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Submitted applications, oldest first. Double-click to approve, escalate, return or reject.</source>
+        <translation>已提交的申请，等待最久的在前。双击进行审批、上报、退回或否决。</translation>
+    </message>
+    <message>
+        <source>Escalated to head office</source>
+        <translation>总行待审批</translation>
+    </message>
+    <message>
+        <source>Applications above the branch&apos;s authority, oldest first. Double-click to decide.</source>
+        <translation>超出支行权限上报的申请，等待最久的在前。双击作出审批决定。</translation>
+    </message>
+    <message>
+        <source>Waiting for the compliance sign-off</source>
+        <translation>待合规确认</translation>
+    </message>
+    <message>
+        <source>Signed applications, oldest first. Double-click to review the checklist and its evidence.</source>
+        <translation>已完成面签的申请，等待最久的在前。双击审阅面签清单及证据。</translation>
+    </message>
+    <message>
+        <source>Ready to disburse</source>
+        <translation>待放款</translation>
+    </message>
+    <message>
+        <source>Signed off by the supervisor, oldest first. Double-click to disburse.</source>
+        <translation>主管已合规确认，等待最久的在前。双击办理放款。</translation>
+    </message>
+    <message>
+        <source>Late or nearly late, by officer</source>
+        <translation>超时提醒（按客户经理）</translation>
+    </message>
+    <message>
+        <source>Every application past 75% of its time limit, most overdue first.</source>
+        <translation>已用时限超过 75% 的申请，超时最多的在前。</translation>
+    </message>
+    <message>
+        <source>Nothing waiting.</source>
+        <translation>暂无待办事项。</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>My work</source>
+        <translation>我的工作</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>No work lists for your roles.</source>
+        <translation>您的角色没有待办列表。</translation>
+    </message>
+    <message>
+        <source>Loading your work…</source>
+        <translation>正在读取待办事项…</translation>
+    </message>
+    <message>
+        <source>Updated at {0}</source>
+        <translation>更新于 {0}</translation>
+    </message>
+    <message>
+        <source>{0} is waiting for its officer: {1}.</source>
+        <translation>申请 {0} 正等待客户经理办理：{1}。</translation>
+    </message>
+    <message>
+        <source>Nothing is late.</source>
+        <translation>没有超时的申请。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} late, {2} nearly late</source>
+        <translation>{0}：已超时 {1} 笔，即将超时 {2} 笔</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>Workflow</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Escalated to head office</source>
+        <translation>已上报总行审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>面签中</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已面签</translation>
+    </message>
+    <message>
+        <source>Signed off by the supervisor</source>
+        <translation>主管已合规确认</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>已放款</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已否决</translation>
+    </message>
+    <message>
+        <source>Returned for more information</source>
+        <translation>已退回补充</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Submit for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <source>Escalate to head office</source>
+        <translation>上报总行审批</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>否决</translation>
+    </message>
+    <message>
+        <source>Return for more information</source>
+        <translation>退回补充资料</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Start signing</source>
+        <translation>开始面签</translation>
+    </message>
+    <message>
+        <source>Complete signing</source>
+        <translation>完成面签</translation>
+    </message>
+    <message>
+        <source>Compliance sign-off</source>
+        <translation>合规确认</translation>
+    </message>
+    <message>
+        <source>Void the sign-off</source>
+        <translation>作废合规确认</translation>
+    </message>
+    <message>
+        <source>Disburse</source>
+        <translation>放款</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Nearly late</source>
+        <translation>即将超时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>Approval decision</source>
+        <translation>审批决定</translation>
+    </message>
+    <message>
+        <source>Head-office decision</source>
+        <translation>总行审批决定</translation>
+    </message>
+    <message>
+        <source>Start the signing</source>
+        <translation>开始面签</translation>
+    </message>
+    <message>
+        <source>Complete the signing</source>
+        <translation>完成面签</translation>
+    </message>
+    <message>
+        <source>Supervisor sign-off</source>
+        <translation>主管合规确认</translation>
+    </message>
+    <message>
+        <source>Disbursement</source>
+        <translation>放款</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Audio/video recording</source>
+        <translation>录音录像</translation>
+    </message>
+    <message>
+        <source>None needed</source>
+        <translation>无需</translation>
+    </message>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation>{0}天{1}小时</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0}小时{1}分</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0}分钟</translation>
+    </message>
+    <message>
+        <source>{0} hours</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <source>{0} working days</source>
+        <translation>{0} 个工作日</translation>
+    </message>
+    <message>
+        <source>{0} ({1}%)</source>
+        <translation>{0}（{1}%）</translation>
     </message>
 </context>
 </TS>

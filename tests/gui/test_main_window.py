@@ -22,11 +22,11 @@ def test_navigation_depends_on_the_roles(main_window, sqlite_store, admin):
     teller = make_user(sqlite_store, admin, "teller", Role.TELLER, full_name="李柜员")
     supervisor = make_user(sqlite_store, admin, "boss", Role.SUPERVISOR)
     admin_nav = _nav_texts(main_window(admin))
-    assert admin_nav[0] == "首页"
+    assert admin_nav[:2] == ["我的工作", "首页"]
     assert ADMIN_ONLY | {"审计日志", "贷款试算"} <= set(admin_nav)
     teller_window = main_window(teller)
     teller_nav = _nav_texts(teller_window)
-    assert teller_nav[0] == "首页" and "贷款试算" in teller_nav
+    assert teller_nav[0] == "我的工作" and "贷款试算" in teller_nav
     assert not (ADMIN_ONLY | {"审计日志"}) & set(teller_nav)
     assert not teller_window.connection_action.isEnabled()
     assert teller_window.show_view("users") is None
@@ -34,17 +34,17 @@ def test_navigation_depends_on_the_roles(main_window, sqlite_store, admin):
     assert "审计日志" in supervisor_nav and not ADMIN_ONLY & supervisor_nav
 
 
-def test_window_title_status_bar_and_home(main_window, sqlite_store, admin):
+def test_window_title_status_bar_and_home(main_window, sqlite_store, admin, qtbot):
     window = main_window(admin)
+    assert window.current_view().objectName() == "work_view"  # each role lands on its work
+    window.show_view("home")
     assert window.windowTitle() == "小微信贷柜面系统"
     assert "张管理" in window.status_user.text() and "管理员" in window.status_user.text()
     assert sqlite_store.display_name in window.status_database.text()
     home = window.current_view()
     assert home.objectName() == "home_view"
-    assert (
-        home.findChild(type(window.status_user), "schema").text()
-        == sqlite_store.schema_status().revision
-    )
+    schema = home.findChild(type(window.status_user), "schema")
+    qtbot.waitUntil(lambda: schema.text() == sqlite_store.schema_status().revision)
     assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "设置(&S)", "帮助(&H)"]
 
 
@@ -57,7 +57,7 @@ def test_switch_user_without_closing(main_window, sqlite_store, admin, monkeypat
     assert window.isVisible() and window.user.username == "teller"
     assert not ADMIN_ONLY & set(_nav_texts(window))
     assert "李柜员" in window.status_user.text()
-    assert window.current_view().objectName() == "home_view"
+    assert window.current_view().objectName() == "work_view"
 
 
 def test_switch_user_cancelled_closes_the_window(main_window, admin, monkeypatch):

@@ -1,0 +1,440 @@
+"""One loan as the register opens it: the account, its schedule with totals,
+its payments (reversed ones marked, with who approved), its follow-up tasks
+and its classification history.
+
+还款入账 (tellers) opens ``PaymentEntryDialog`` and posts on the worker;
+a refusal, such as a receipt number already used, is shown as an error and
+nothing changes. 冲正 (tellers, supervisors) reverses the selected payment
+(or the latest standing one): a reason and a supervisor's user name from
+``ReversalRequestDialog``, the supervisor's password from
+``PasswordPrompt``; the domain checks both. After either the loan is
+loaded again.
+
+UI thread only; loading and posting run on the worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.dialogs import messages
+from desktop.dialogs.password_prompt import PasswordPrompt
+from desktop.dialogs.payment_entry import PaymentEntryDialog, ReversalRequestDialog
+from desktop.operations import describe_error
+from domain.classification import ClassificationDecision, classification_history
+from domain.errors import DomainError
+from domain.followup import FollowUpTask, loan_tasks
+from domain.loans import LoanState
+from domain.money import ZERO, format_amount
+from domain.overdue import ScheduleLine
+from domain.servicing import (
+    LoanAccount,
+    Repayment,
+    RepaymentEntry,
+    amount_due,
+    loan_account,
+    post_repayment,
+    repayment_history,
+    reverse_repayment,
+    servicing_schedule,
+)
+from domain.users import Role
+
+REVERSED_COLOUR = "#9aa0a6"
+
+
+@dataclass(frozen=True)
+class LoanDetail:
+    account: LoanAccount
+    lines: list[ScheduleLine]
+    payments: list[Repayment]
+    tasks: list[FollowUpTask]
+    decisions: list[ClassificationDecision]
+    amount_due: Decimal | None
+
+
+def load_detail(uow, loan_number: str) -> LoanDetail:
+    """Everything the dialog shows (worker thread)."""
+    account = loan_account(uow(), loan_number)
+    due = None
+    if account.state is LoanState.ACTIVE:
+        try:
+            due = amount_due(uow(), loan_number)
+        except DomainError:
+            due = None
+    return LoanDetail(
+        account,
+        servicing_schedule(uow(), loan_number),
+        repayment_history(uow(), loan_number),
+        loan_tasks(uow(), loan_number),
+        classification_history(uow(), loan_number),
+        due,
+    )
+
+
+def fill_table(
+    table: QTableWidget,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    right: Sequence[int] = (),
+    bold_last: bool = False,
+) -> None:
+    """Fill a read-only table; ``right`` columns aligned right, the last row
+    bold when it is a total."""
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, value in enumerate(cells):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if c in right:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if bold_last and r == len(rows) - 1:
+                font = QFont(item.font())
+                font.setBold(True)
+                item.setFont(font)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    for c in range(len(headers) - 1):  # a little air; the last one stretches
+        table.setColumnWidth(c, table.columnWidth(c) + 12)
+
+
+def read_only_table(name: str) -> QTableWidget:
+    table = QTableWidget(objectName=name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return table
+
+
+def _day(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def _moment(value) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+class LoanDetailDialog(QDialog):
+    def __init__(self, ctx, loan_number: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.loan_number = loan_number
+        self.detail: LoanDetail | None = None
+        self.setObjectName("loan_detail")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setWindowTitle(self.tr("Loan {0}").format(loan_number))
+        self._build()
+        self.resize(1000, 680)
+        self.reload()
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.summary = QGridLayout()
+        self.summary.setHorizontalSpacing(24)
+        self.tabs = QTabWidget(objectName="tabs")
+        self.schedule = read_only_table("schedule_table")
+        self.payments = read_only_table("payments_table")
+        self.tasks = read_only_table("tasks_table")
+        self.decisions = read_only_table("classification_table")
+        self.tabs.addTab(self.schedule, self.tr("Schedule"))
+        self.tabs.addTab(self.payments, self.tr("Payments"))
+        self.tabs.addTab(self.tasks, self.tr("Follow-up tasks"))
+        self.tabs.addTab(self.decisions, self.tr("Classification"))
+        user = self.ctx.user
+        self.pay_button = QPushButton(self.tr("Post a payment…"), objectName="post_payment")
+        self.pay_button.clicked.connect(self.post_payment)
+        self.pay_button.setVisible(user.has_role(Role.TELLER))
+        self.reverse_button = QPushButton(self.tr("Reverse…"), objectName="reverse_payment")
+        self.reverse_button.clicked.connect(self.reverse_payment)
+        self.reverse_button.setVisible(user.has_role(Role.TELLER, Role.SUPERVISOR))
+        close = QPushButton(self.tr("Close"), objectName="close")
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pay_button)
+        buttons.addWidget(self.reverse_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addLayout(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+    # --- loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        uow, number = self.ctx.uow, self.loan_number
+        self.ctx.ops.run(
+            lambda: load_detail(uow, number),
+            on_done=self.show_detail,
+            on_error=lambda error: messages.show_error(self, describe_error(error)),
+            label=self.tr("Loading the loan…"),
+            parent=self,
+        )
+
+    def show_detail(self, detail: LoanDetail) -> None:
+        self.detail = detail
+        self._show_summary(detail.account, detail.amount_due)
+        self._show_schedule(detail.lines)
+        self._show_payments(detail.payments)
+        self._show_tasks(detail.tasks)
+        self._show_decisions(detail.decisions)
+        active = detail.account.state is LoanState.ACTIVE
+        self.pay_button.setEnabled(active)
+        self.reverse_button.setEnabled(any(not p.reversed for p in detail.payments))
+
+    def _show_summary(self, a: LoanAccount, due: Decimal | None) -> None:
+        while self.summary.count():
+            item = self.summary.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        pairs = [
+            (self.tr("Contract number"), a.loan_number),
+            (self.tr("Borrower"), a.borrower_name),
+            (self.tr("Product"), a.product_code),
+            (self.tr("Officer"), a.officer),
+            (self.tr("State"), a.state.label),
+            (self.tr("Amount"), format_amount(a.amount)),
+            (self.tr("Rate"), f"{a.annual_rate}%"),
+            (self.tr("Disbursed / matures"), f"{_day(a.disbursed_on)} / {_day(a.maturity_date)}"),
+            (self.tr("Outstanding"), format_amount(a.outstanding_principal)),
+            (self.tr("Next due"), f"{_day(a.next_due_date)}  {format_amount(a.next_due_amount)}"),
+            (self.tr("Days past due"), str(a.days_past_due)),
+            (self.tr("Classification"), a.classification.label),
+            (self.tr("Due today"), "" if due is None else format_amount(due)),
+        ]
+        for n, (label, value) in enumerate(pairs):
+            row, col = divmod(n, 3)
+            name = QLabel(label)
+            name.setStyleSheet("color: #5f6368;")
+            shown = QLabel(value, objectName=f"summary_{n}")
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if label == self.tr("Days past due") and a.days_past_due > 0:
+                shown.setStyleSheet("color: #c5221f; font-weight: bold;")
+            self.summary.addWidget(name, row, col * 2)
+            self.summary.addWidget(shown, row, col * 2 + 1)
+
+    def _show_schedule(self, lines: list[ScheduleLine]) -> None:
+        rows = [
+            [
+                ln.period,
+                _day(ln.due_date),
+                format_amount(ln.principal),
+                format_amount(ln.interest),
+                format_amount(ln.principal + ln.interest),
+                format_amount(ln.principal_paid),
+                format_amount(ln.interest_paid),
+                format_amount(ln.balance),
+            ]
+            for ln in lines
+        ]
+
+        def total(attr: str) -> Decimal:
+            return sum((getattr(ln, attr) for ln in lines), ZERO)
+
+        rows.append(
+            [
+                self.tr("Total"),
+                "",
+                format_amount(total("principal")),
+                format_amount(total("interest")),
+                format_amount(total("principal") + total("interest")),
+                format_amount(total("principal_paid")),
+                format_amount(total("interest_paid")),
+                "",
+            ]
+        )
+        headers = [
+            self.tr("Period"),
+            self.tr("Due date"),
+            self.tr("Principal"),
+            self.tr("Interest"),
+            self.tr("Instalment"),
+            self.tr("Principal paid"),
+            self.tr("Interest paid"),
+            self.tr("Balance"),
+        ]
+        fill_table(self.schedule, headers, rows, right=range(2, 8), bold_last=True)
+
+    def _show_payments(self, payments: list[Repayment]) -> None:
+        rows = []
+        for p in payments:
+            r = p.reversal
+            rows.append(
+                [
+                    p.receipt_number,
+                    _day(p.paid_on),
+                    format_amount(p.amount),
+                    p.channel.label,
+                    p.posted_by,
+                    self.tr("Reversed") if r else self.tr("Standing"),
+                    f"{r.reason}（{r.requested_by} / {r.approved_by}）" if r else "",
+                ]
+            )
+        headers = [
+            self.tr("Receipt"),
+            self.tr("Date paid"),
+            self.tr("Amount"),
+            self.tr("Channel"),
+            self.tr("Posted by"),
+            self.tr("Status"),
+            self.tr("Reversal"),
+        ]
+        fill_table(self.payments, headers, rows, right=(2,))
+        for r, p in enumerate(payments):
+            if p.reversed:
+                for c in range(len(headers)):
+                    self.payments.item(r, c).setForeground(QColor(REVERSED_COLOUR))
+
+    def _show_tasks(self, tasks: list[FollowUpTask]) -> None:
+        rows = [
+            [t.kind.label, _day(t.due_on), t.officer, t.status.label, _moment(t.completed_at)]
+            for t in tasks
+        ]
+        headers = [
+            self.tr("Task"),
+            self.tr("Due"),
+            self.tr("Officer"),
+            self.tr("Status"),
+            self.tr("Completed"),
+        ]
+        fill_table(self.tasks, headers, rows)
+
+    def _show_decisions(self, decisions: list[ClassificationDecision]) -> None:
+        rows = [
+            [
+                _moment(d.decided_at),
+                d.suggested.label,
+                d.category.label,
+                d.days_past_due,
+                d.decided_by,
+                d.reason,
+            ]
+            for d in decisions
+        ]
+        headers = [
+            self.tr("Decided"),
+            self.tr("Suggested"),
+            self.tr("Category"),
+            self.tr("Days past due"),
+            self.tr("By"),
+            self.tr("Reason"),
+        ]
+        fill_table(self.decisions, headers, rows)
+
+    # --- posting --------------------------------------------------------------------------
+
+    def ask_payment(self) -> RepaymentEntry | None:
+        """The teller's entries, or ``None``; tests replace this."""
+        due = self.detail.amount_due if self.detail else None
+        dialog = PaymentEntryDialog(self, self.loan_number, due)
+        try:
+            return dialog.get_values()
+        finally:
+            dialog.deleteLater()
+
+    def post_payment(self) -> None:
+        entry = self.ask_payment()
+        if entry is None:
+            return
+        uow, actor, number = self.ctx.uow, self.ctx.user, self.loan_number
+        self.ctx.ops.run(
+            lambda: post_repayment(uow(), actor, number, entry),
+            on_done=self._posted,
+            on_error=lambda error: messages.show_error(self, describe_error(error)),
+            label=self.tr("Posting the payment…"),
+            parent=self,
+        )
+
+    def _posted(self, repayment: Repayment) -> None:
+        messages.show_info(
+            self,
+            self.tr("Payment {0} of {1} yuan posted.").format(
+                repayment.receipt_number, format_amount(repayment.amount)
+            ),
+        )
+        self.reload()
+
+    # --- reversing ------------------------------------------------------------------------
+
+    def payment_to_reverse(self) -> Repayment | None:
+        """The selected payment, or the latest standing one."""
+        if self.detail is None:
+            return None
+        rows = self.payments.selectionModel().selectedRows()
+        if rows:
+            return self.detail.payments[rows[0].row()]
+        standing = [p for p in self.detail.payments if not p.reversed]
+        return standing[-1] if standing else None
+
+    def ask_reversal(self, receipt: str) -> tuple[str, str] | None:
+        """``(reason, supervisor)`` or ``None``; tests replace this."""
+        dialog = ReversalRequestDialog(self, receipt)
+        try:
+            return dialog.get_values()
+        finally:
+            dialog.deleteLater()
+
+    def ask_password(self, approver: str) -> str | None:
+        """The supervisor's password, or ``None``; tests replace this."""
+        prompt = PasswordPrompt(
+            self,
+            title=self.tr("Supervisor's approval"),
+            text=self.tr("{0}, enter your password to approve the reversal.").format(approver),
+        )
+        try:
+            return prompt.ask()
+        finally:
+            prompt.deleteLater()
+
+    def reverse_payment(self) -> None:
+        payment = self.payment_to_reverse()
+        if payment is None:
+            messages.show_info(self, self.tr("There is no payment to reverse."))
+            return
+        request = self.ask_reversal(payment.receipt_number)
+        if request is None:
+            return
+        reason, approver = request
+        password = self.ask_password(approver)
+        if password is None:
+            return
+        uow, actor, receipt = self.ctx.uow, self.ctx.user, payment.receipt_number
+        self.ctx.ops.run(
+            lambda: reverse_repayment(uow(), actor, receipt, reason, approver, password),
+            on_done=lambda _reversal: self._reversed(receipt),
+            on_error=lambda error: messages.show_error(self, describe_error(error)),
+            label=self.tr("Reversing the payment…"),
+            parent=self,
+        )
+
+    def _reversed(self, receipt: str) -> None:
+        messages.show_info(self, self.tr("Payment {0} reversed.").format(receipt))
+        self.reload()

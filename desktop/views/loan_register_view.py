@@ -1,0 +1,207 @@
+"""贷款台账 (officers, supervisors, tellers, administrators): every loan with
+its state, outstanding principal, next due date, days past due and officer.
+
+One search box (contract number, borrower's name, officer) and two filters
+(state; overdue or not) narrow the list; rows come a page at a time by
+keyset (``PagedTableModel`` over ``domain.register.loan_register``), days
+past due in red when the loan is late. A double-click (or 打开) opens
+``LoanDetailDialog`` with the schedule, payments, tasks and classification,
+where a teller posts a payment and a reversal is requested. UI thread only;
+every query runs on the worker.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import navigation
+from desktop.dialogs import messages
+from desktop.dialogs.loan_detail import LoanDetailDialog
+from desktop.models.paged_table import Column, PagedTableModel
+from desktop.navigation import ViewContext
+from desktop.widgets.form_fields import FieldNote, Tone, configure_table, title_label
+from domain.loans import LoanState
+from domain.money import format_amount
+from domain.register import RegisterFilters, RegisterRow, loan_register
+from domain.users import Role
+
+SEARCH_DELAY_MS = 350
+LATE_COLOUR = "#c5221f"
+DAYS_COLUMN = 6
+
+COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Contract number"), lambda r: r.loan_number, 170),
+    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Borrower"), lambda r: r.borrower_name, 100),
+    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Product"), lambda r: r.product_code, 80),
+    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "State"), lambda r: r.state.label, 80),
+    Column(
+        QT_TRANSLATE_NOOP("LoanRegisterView", "Outstanding"),
+        lambda r: format_amount(r.outstanding_principal),
+        120,
+        align_right=True,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("LoanRegisterView", "Next due"),
+        lambda r: r.next_due_date.isoformat() if r.next_due_date else "",
+        110,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("LoanRegisterView", "Days past due"),
+        lambda r: str(r.days_past_due),
+        100,
+        align_right=True,
+    ),
+    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Officer"), lambda r: r.officer, 100),
+]
+
+ROLES = {Role.LOAN_OFFICER, Role.SUPERVISOR, Role.TELLER, Role.ADMINISTRATOR}
+
+
+class RegisterModel(PagedTableModel):
+    """The register's rows; days past due in red when the loan is late."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == DAYS_COLUMN
+            and index.row() < len(self.rows)
+            and self.rows[index.row()].days_past_due > 0
+        ):
+            return QColor(LATE_COLOUR)
+        return super().data(index, role)
+
+
+class LoanRegisterView(QWidget):
+    def __init__(self, ctx: ViewContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("loan_register_view")
+        self.model = RegisterModel(ctx.ops, COLUMNS, "LoanRegisterView", parent=self)
+        self.model.page_loaded.connect(self._update_status)
+        self.model.modelReset.connect(self._update_status)
+        self.model.load_failed.connect(lambda text: self.status.say(text, Tone.ERROR))
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.search)
+        self._build()
+        self.search()
+
+    def _build(self) -> None:
+        self.query = QLineEdit(objectName="search")
+        self.query.setPlaceholderText(self.tr("Contract number, borrower's name or officer"))
+        self.query.setClearButtonEnabled(True)
+        self.query.setMinimumWidth(300)
+        self.query.textChanged.connect(lambda _text: self._search_timer.start())
+        self.query.returnPressed.connect(self.search)
+        self.state = QComboBox(objectName="state_filter")
+        self.state.addItem(self.tr("All states"), None)
+        for state in LoanState:
+            self.state.addItem(state.label, state.value)
+        self.overdue = QComboBox(objectName="overdue_filter")
+        self.overdue.addItem(self.tr("Overdue or not"), None)
+        self.overdue.addItem(self.tr("Overdue only"), True)
+        self.overdue.addItem(self.tr("Not overdue"), False)
+        self.state.currentIndexChanged.connect(lambda _i: self.search())
+        self.overdue.currentIndexChanged.connect(lambda _i: self.search())
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Search")))
+        bar.addWidget(self.query)
+        bar.addWidget(self.state)
+        bar.addWidget(self.overdue)
+        bar.addStretch(1)
+        open_button = QPushButton(self.tr("Open…"), objectName="open_loan")
+        open_button.clicked.connect(self.open_selected)
+        bar.addWidget(open_button)
+        self.table = QTableView(objectName="register_table")
+        self.table.setModel(self.model)
+        configure_table(self.table, [c.width for c in COLUMNS])
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.status = FieldNote("status", self)
+        self.more = QPushButton(self.tr("More"), objectName="more")
+        self.more.clicked.connect(lambda: self.model.fetchMore(QModelIndex()))
+        footer = QHBoxLayout()
+        footer.addWidget(self.status, 1)
+        footer.addWidget(self.more)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(title_label(self.tr("Loan register")))
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
+
+    # --- searching ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Shown again: search again, postings move the register."""
+        self.search()
+
+    def filters(self) -> RegisterFilters:
+        return RegisterFilters(
+            search=self.query.text(),
+            state=self.state.currentData(),
+            overdue=self.overdue.currentData(),
+        )
+
+    def search(self) -> None:
+        """Search again with the text and filters as they stand, from the first page."""
+        self._search_timer.stop()
+        uow, filters = self.ctx.uow, self.filters()
+
+        def fetch(after, limit: int, _order) -> list[RegisterRow]:
+            return loan_register(uow(), filters, after=after, limit=limit)
+
+        self.model.restart(fetch)
+
+    def _update_status(self) -> None:
+        count = self.model.rowCount()
+        if self.model.is_capped():
+            text = self.tr("Showing the first {0} loans: narrow the search.").format(count)
+        elif self.model.is_complete():
+            text = self.tr("{0} loans found.").format(count)
+        else:
+            text = self.tr("{0} loans shown; scroll down for more.").format(count)
+        self.status.say(text)
+        self.more.setEnabled(self.model.canFetchMore(QModelIndex()))
+
+    def selected(self) -> RegisterRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    # --- opening --------------------------------------------------------------------------
+
+    def open_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            messages.show_info(self, self.tr("Select a loan in the list first."))
+            return
+        self.open_loan(row.loan_number)
+
+    def open_loan(self, loan_number: str) -> LoanDetailDialog:
+        """Open the loan's detail (window-modal, shown without blocking); the
+        register is searched again when it closes, postings may have moved it."""
+        dialog = LoanDetailDialog(self.ctx, loan_number, self)
+        dialog.finished.connect(lambda _result: self.search())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+
+navigation.register(
+    "loan_register",
+    QT_TRANSLATE_NOOP("Navigation", "Loan register"),
+    LoanRegisterView,
+    roles=ROLES,
+    order=45,
+)

@@ -1,0 +1,274 @@
+"""The servicing screens on a real SQLite database holding a small loan book:
+the loan register (paged, filtered, checked by qtmodeltester), the loan
+detail with posting and reversal, and the reports with their export."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.dialogs.loan_detail import LoanDetailDialog
+from desktop.navigation import ViewContext
+from desktop.startup import open_store
+from desktop.views.loan_register_view import DAYS_COLUMN, LoanRegisterView
+from desktop.views.reports_view import ReportsView
+from desktop.widgets.form_fields import Tone
+from domain.servicing import RepaymentEntry, amount_due, repayment_history
+from tests.integration.test_servicing import JAN_20, NOW, PASSWORD, TODAY, Branch, Clock, booked
+
+SHOTS = os.environ.get("LOANDESK_SHOTS")
+
+
+@pytest.fixture
+def branch(tmp_path):
+    clock = Clock(NOW)
+    store = open_store(f"sqlite:///{tmp_path / 'desk.db'}", clock)
+    store.upgrade()
+    yield Branch(store, clock)
+    store.close()
+
+
+@pytest.fixture
+def book(branch):
+    """Three loans: one 10 days late, one up to date, one of another officer."""
+    return branch.book(
+        booked(1, "100000", JAN_20, paid=4),
+        booked(2, "50000", JAN_20, paid=5),
+        booked(3, "80000", date(2026, 3, 20), paid=3, officer="zhou", product="micro"),
+    )
+
+
+def context(branch, user, ops) -> ViewContext:
+    return ViewContext(user, branch.store, ops, QWidget())
+
+
+def shot(widget, name: str) -> None:
+    if SHOTS:
+        QApplication.processEvents()  # labels added to a shown layout appear queued
+        os.makedirs(SHOTS, exist_ok=True)
+        widget.grab().save(os.path.join(SHOTS, f"servicing_{name}.png"))
+
+
+@pytest.fixture
+def register(qtbot, branch, book, ops, wait_idle):
+    def open_for(user):
+        view = LoanRegisterView(context(branch, user, ops))
+        qtbot.addWidget(view)
+        view.resize(1100, 600)
+        view.show()
+        wait_idle()
+        return view
+
+    return open_for
+
+
+def test_the_register_lists_loans_with_days_past_due_in_red(register, branch, book, wait_idle):
+    view = register(branch.liu)
+    model = view.model
+    assert sorted(r.loan_number for r in model.rows) == sorted(book)
+    late = [i for i, r in enumerate(model.rows) if r.days_past_due > 0]
+    assert late, "the loan with instalment 5 unpaid is late"
+    colour = model.data(model.index(late[0], DAYS_COLUMN), Qt.ItemDataRole.ForegroundRole)
+    assert colour is not None and colour.name() == "#c5221f"
+    shot(view, "register")
+
+    view.overdue.setCurrentIndex(view.overdue.findData(True))
+    wait_idle()
+    assert [r.days_past_due > 0 for r in model.rows] == [True] * len(model.rows)
+    assert len(model.rows) == len(late)
+
+
+def test_the_register_model_passes_the_model_tester(register, branch, qtmodeltester, wait_idle):
+    view = register(branch.liu)
+    view.model.page_size = 1
+    view.search()
+    wait_idle()
+    while view.model.canFetchMore(QModelIndex()):
+        view.model.fetchMore(QModelIndex())
+        wait_idle()
+    assert view.model.rowCount() == 3
+    qtmodeltester.check(view.model, force_py=True)
+
+
+@pytest.fixture
+def detail(qtbot, branch, book, ops, wait_idle):
+    def open_for(user, number=None):
+        dialog = LoanDetailDialog(context(branch, user, ops), number or book[0])
+        qtbot.addWidget(dialog)
+        dialog.show()
+        wait_idle()
+        return dialog
+
+    return open_for
+
+
+def test_the_detail_shows_the_schedule_with_its_total(detail, branch):
+    dialog = detail(branch.liu)
+    table = dialog.schedule
+    assert table.rowCount() == 13  # 12 instalments and the total
+    assert table.item(12, 0).text() == "合计"
+    assert table.item(12, 2).text() == "100,000.00"
+
+
+def test_a_teller_posts_a_payment_through_the_dialog(detail, branch, book, wait_idle, messages):
+    dialog = detail(branch.liu)
+    shot(dialog, "loan_detail")
+    due = amount_due(branch.uow(), book[0])
+    dialog.ask_payment = lambda: RepaymentEntry(due, TODAY, "cash", "RC-0001")
+    dialog.pay_button.click()
+    wait_idle()
+    assert messages.texts("error") == []
+    history = repayment_history(branch.uow(), book[0])
+    assert [p.receipt_number for p in history] == [f"B001-0{n}" for n in range(1, 5)] + ["RC-0001"]
+    assert dialog.payments.rowCount() == 5 and dialog.payments.item(4, 0).text() == "RC-0001"
+    assert dialog.detail.account.days_past_due == 0
+
+
+def test_a_receipt_already_used_is_refused_with_a_message(
+    detail, branch, book, wait_idle, messages
+):
+    branch.pay(book[1], "100", "POS-88")
+    before = repayment_history(branch.uow(), book[0])
+    dialog = detail(branch.liu)
+    dialog.ask_payment = lambda: RepaymentEntry(D("100"), TODAY, "cash", "pos-88")
+    dialog.pay_button.click()
+    wait_idle()
+    (error,) = messages.texts("error")
+    assert "同一回单不能重复入账" in error
+    assert repayment_history(branch.uow(), book[0]) == before
+
+
+def test_a_reversal_needs_a_supervisors_password(detail, branch, book, wait_idle, messages):
+    branch.pay(book[0], "1000", "R-9")
+    dialog = detail(branch.liu)
+    dialog.ask_reversal = lambda receipt: ("金额录错", "chen")
+    dialog.ask_password = lambda approver: "wrong-pass1"
+    dialog.reverse_button.click()
+    wait_idle()
+    assert len(messages.texts("error")) == 1
+    assert not repayment_history(branch.uow(), book[0])[-1].reversed
+
+    dialog.ask_password = lambda approver: PASSWORD
+    dialog.reverse_button.click()
+    wait_idle()
+    payment = repayment_history(branch.uow(), book[0])[-1]
+    assert payment.receipt_number == "R-9" and payment.reversed
+    assert payment.reversal.approved_by == "chen"
+    assert dialog.payments.item(4, 5).text() == "已冲正"
+    dialog.tabs.setCurrentWidget(dialog.payments)
+    shot(dialog, "loan_detail_payments")
+    assert messages.texts("info")[-1] == "回单 R-9 的还款已冲正。"
+
+
+def test_the_reports_show_par_and_export_to_excel(
+    qtbot, branch, book, ops, wait_idle, tmp_path, messages
+):
+    view = ReportsView(context(branch, branch.chen, ops))
+    qtbot.addWidget(view)
+    view.resize(1100, 650)
+    view.show()
+    wait_idle(30_000)
+    assert view.reports is not None, messages.calls
+    product = view.portfolio_tables[next(iter(view.portfolio_tables))]
+    assert product.item(0, 0).text() == "micro"
+    assert product.item(product.rowCount() - 1, 1).text() == "合计"
+    assert product.item(0, 7).text().endswith("%")
+    shot(view, "reports")
+    view.tabs.setCurrentWidget(view.chart)
+    shot(view, "reports_trend")
+    view.tabs.setCurrentWidget(product)
+
+    assert view.due.rowCount() == 0  # the next instalments fall on 2026-07-20
+    categories = {
+        view.classification.item(r, 0).text(): view.classification.item(r, 1).text()
+        for r in range(view.classification.rowCount())
+    }
+    assert categories["正常"] == "2" and categories["关注"] == "1"
+    view.due_days.setValue(30)
+    view.load()
+    wait_idle(30_000)
+    assert view.due.rowCount() == 3 and view.due.item(0, 3).text() == "2026-07-20"
+
+    out = tmp_path / "portfolio.xlsx"
+    view.choose_file = lambda kind, suggested: str(out)
+    view.export("xlsx")
+    wait_idle()
+    sheet = load_workbook(out).active
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert rows[0][0] == "micro" and rows[0][2] == 3
+    assert rows[-1][1] == "合计" and rows[-1][2] == 3
+    assert D(str(rows[-1][3])) == D("230000")
+
+
+def test_the_views_are_offered_by_role(qtbot, branch, book, ops, wait_idle):
+    from desktop.main_window import MainWindow
+
+    offered = {}
+    for user in (branch.liu, branch.li, branch.chen, branch.admin):
+        window = MainWindow(branch.store, ops, user)
+        qtbot.addWidget(window)
+        window.show()
+        wait_idle()
+        offered[user.username] = set(window.nav_keys())
+        window.end_session()
+    assert "loan_register" in offered["liu"] and "reports" not in offered["liu"]
+    assert "loan_register" in offered["li"] and "reports" not in offered["li"]
+    assert {"loan_register", "reports"} <= offered["chen"]
+    assert {"loan_register", "reports"} <= offered["admin"]
+
+
+def test_a_double_click_opens_the_loan(register, branch, book, qtbot, wait_idle):
+    view = register(branch.chen)
+    row = next(i for i, r in enumerate(view.model.rows) if r.loan_number == book[0])
+    rect = view.table.visualRect(view.model.index(row, 0))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    wait_idle()
+    dialog = view.findChild(LoanDetailDialog)
+    assert dialog is not None and dialog.loan_number == book[0]
+    assert dialog.detail.account.loan_number == book[0]
+    # A supervisor reverses but does not post.
+    assert dialog.reverse_button.isVisibleTo(dialog)
+    assert not dialog.pay_button.isVisibleTo(dialog)
+    dialog.reject()
+
+
+def test_the_payment_form_checks_the_amount_and_receipt(qtbot):
+    from desktop.dialogs.payment_entry import PaymentEntryDialog
+
+    dialog = PaymentEntryDialog(None, "JK20260120-0001", D("8530.99"))
+    qtbot.addWidget(dialog)
+    assert dialog.amount_note.text() == "今日应还 8,530.99 元"
+    dialog.amount.setText("abc")
+    assert dialog.entry() is None
+    assert dialog.amount_note.tone is Tone.ERROR and "还款金额" in dialog.amount_note.text()
+    assert dialog.receipt_note.text() == "请填写回单号。"
+    dialog.show()
+    shot(dialog, "payment_entry")
+    dialog.amount.setText("8,530.99")
+    dialog.receipt.setText(" rc-1 ")
+    entry = dialog.entry()
+    assert entry.amount == D("8530.99") and entry.receipt_number == "rc-1"
+    assert entry.channel == "cash"
+
+
+def test_the_report_exports_to_pdf(qtbot, branch, book, ops, wait_idle, tmp_path):
+    from pypdf import PdfReader
+
+    view = ReportsView(context(branch, branch.admin, ops))
+    qtbot.addWidget(view)
+    wait_idle(30_000)
+    view.tabs.setCurrentIndex(1)  # by officer
+    out = tmp_path / "portfolio"
+    view.choose_file = lambda kind, suggested: str(out)
+    view.export("pdf")
+    wait_idle()
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(f"{out}.pdf").pages)
+    assert "按客户经理" in text and "合计" in text
+    assert view.officers.rowCount() == 2
