@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from desktop.commands.demo_loans import load_demo_loans, print_book_report
 from domain.accounts import add_user, list_users
 from domain.analysis import (
     AnalysisSheet,
@@ -82,6 +83,7 @@ from domain.workflow import (
 
 DEFAULT_CUSTOMERS = 1000
 DEFAULT_SEED = 2026
+DEFAULT_LOANS = 200
 MIN_CUSTOMERS = 10
 APPLICATIONS_PER_CUSTOMER = Decimal("0.25")
 
@@ -185,6 +187,12 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         default=DEFAULT_SEED,
         help="随机种子：相同的种子生成相同的人员和经营实体",
     )
+    parser.add_argument(
+        "--loans",
+        type=int,
+        default=DEFAULT_LOANS,
+        help=f"另装入的已放款贷款笔数，含按时、提前、逾期、核销的还款记录（默认 {DEFAULT_LOANS}，0 为不装）",
+    )
     add_url(parser)
     parser.set_defaults(func=run)
     return parser
@@ -207,13 +215,25 @@ def run(args: argparse.Namespace) -> int:
         started = time.perf_counter()
         loaded = load_demo(store.uow, customers=args.customers, seed=args.seed)
         seconds = time.perf_counter() - started
+        book = _load_book(store, args)
         states = applications_by_state(store.uow())
     finally:
         store.close()
     _print_report(loaded, seconds, args.seed)
+    if book is not None:
+        print_book_report(*book, args.seed)
     for line in state_lines(states):
         print(line)
     return 0
+
+
+def _load_book(store, args: argparse.Namespace):
+    """Disbursed loans with repayment histories, after the applications; or None."""
+    if args.loans <= 0:
+        return None
+    started = time.perf_counter()
+    book = load_demo_loans(store.uow, loans=args.loans, seed=args.seed)
+    return book, time.perf_counter() - started
 
 
 def _prepare(store, user_error: type[Exception]) -> None:

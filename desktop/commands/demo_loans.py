@@ -150,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
         seconds = time.perf_counter() - started
     finally:
         store.close()
-    _print_report(loaded, seconds, args.seed)
+    print_book_report(loaded, seconds, args.seed)
     return 0
 
 
@@ -469,7 +469,7 @@ def _aftercare(
 # ---------------------------------------------------------------------------
 
 
-def _print_report(loaded: LoadedBook, seconds: float, seed: int) -> None:
+def print_book_report(loaded: LoadedBook, seconds: float, seed: int) -> None:
     print(
         f"已装入演示贷款（种子 {seed}）：贷款 {loaded.loans} 笔、还款记录 {loaded.repayments} 笔、"
         f"新客户 {loaded.customers} 户，用时 {seconds:.1f} 秒。"

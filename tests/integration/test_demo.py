@@ -26,7 +26,7 @@ def _run(*argv: str) -> int:
 @pytest.fixture
 def loaded(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'demo.db'}"
-    assert _run("--url", url, "--customers", "200", "--seed", "7") == 0
+    assert _run("--url", url, "--customers", "200", "--seed", "7", "--loans", "20") == 0
     return url, capsys.readouterr().out
 
 
@@ -43,7 +43,9 @@ def test_prints_one_line_per_state_with_tab_separated_fields(loaded):
         count, example = counts[state]
         assert count > 0
         assert re.fullmatch(r"[A-Z]{2}\d{8}-\d{4}", example)
-    assert sum(count for count, _example in counts.values()) == 50
+    # 50 applications from the intake demo, and one disbursed application per demo loan
+    assert sum(count for count, _example in counts.values()) == 50 + 20
+    assert "贷款 20 笔" in out
     assert all(example == "-" for count, example in counts.values() if count == 0)
     assert "客户 200 户" in lines[0]
     assert re.search(r"密码均为 Demo\d{6}", out)
