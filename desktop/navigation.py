@@ -54,6 +54,7 @@ VIEW_MODULES = [
     "desktop.views.quote_view",
     "desktop.views.products_view",
     "desktop.views.pricing_view",
+    "desktop.views.workflow_settings_view",
     "desktop.views.users_view",
     "desktop.views.audit_view",
     "desktop.views.connection_view",

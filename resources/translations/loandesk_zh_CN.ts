@@ -353,6 +353,33 @@
     </message>
 </context>
 <context>
+    <name>ApprovalLimitDialog</name>
+    <message>
+        <source>Add approval limit</source>
+        <translation>新增审批限额</translation>
+    </message>
+    <message>
+        <source>Change approval limit</source>
+        <translation>修改审批限额</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Maximum amount (yuan)</source>
+        <translation>审批限额（元）</translation>
+    </message>
+</context>
+<context>
     <name>AuditNames</name>
     <message>
         <source>created</source>
@@ -682,6 +709,49 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistItemDialog</name>
+    <message>
+        <source>Add checklist item</source>
+        <translation>新增清单项目</translation>
+    </message>
+    <message>
+        <source>Edit checklist item</source>
+        <translation>修改清单项目</translation>
+    </message>
+    <message>
+        <source>Must be ticked before the signing is complete</source>
+        <translation>完成面签前必须勾选确认</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>必选</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Appears</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Please enter the item&apos;s code</source>
+        <translation>请填写项目代码</translation>
+    </message>
+    <message>
+        <source>Please enter the item&apos;s text</source>
+        <translation>请填写项目内容</translation>
     </message>
 </context>
 <context>
@@ -2508,6 +2578,10 @@ Database: {1}</source>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
+    <message>
+        <source>Workflow settings</source>
+        <translation>审批与面签设置</translation>
+    </message>
 </context>
 <context>
     <name>NoticesView</name>
@@ -3956,6 +4030,25 @@ Check the database connection?</source>
     </message>
 </context>
 <context>
+    <name>TimeLimitDialog</name>
+    <message>
+        <source>Change time limit</source>
+        <translation>修改办理时效</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <source>No figures yet</source>
@@ -4535,6 +4628,186 @@ Check the database connection?</source>
     <message>
         <source>{0} ({1}%)</source>
         <translation>{0}（{1}%）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowSettingsDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowSettingsView</name>
+    <message>
+        <source>Approval and signing settings</source>
+        <translation>审批与面签设置</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Signing checklist templates</source>
+        <translation>面签清单模板</translation>
+    </message>
+    <message>
+        <source>Approval authority</source>
+        <translation>审批权限</translation>
+    </message>
+    <message>
+        <source>Time limits</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>必选</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <source>Appears</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Maximum amount</source>
+        <translation>审批限额（元）</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>A role&apos;s limit for a product replaces its limit for all products. Amounts in yuan, e.g. 50万.</source>
+        <translation>某角色对具体产品设置的限额优先于其“全部产品”限额。金额单位为元，可输入如 50万。</translation>
+    </message>
+    <message>
+        <source>Waiting in</source>
+        <translation>所处环节</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>Loading settings…</source>
+        <translation>正在加载设置…</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>全部产品</translation>
+    </message>
+    <message>
+        <source>Loading template…</source>
+        <translation>正在加载模板…</translation>
+    </message>
+    <message>
+        <source>Built-in template (not yet changed)</source>
+        <translation>系统内置模板（尚未修改）</translation>
+    </message>
+    <message>
+        <source>Saved by {0} at {1}</source>
+        <translation>{0} 于 {1} 保存</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>尚未保存。</translation>
+    </message>
+    <message>
+        <source>Select an item in the list first.</source>
+        <translation>请先在列表中选择一项。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Template saved.</source>
+        <translation>模板已保存。</translation>
+    </message>
+    <message>
+        <source>Select a limit in the list first.</source>
+        <translation>请先在列表中选择一条审批限额。</translation>
+    </message>
+    <message>
+        <source>Remove the limit of {0} for {1}?</source>
+        <translation>删除{0}对“{1}”的审批限额？</translation>
+    </message>
+    <message>
+        <source>Remove limit</source>
+        <translation>删除审批限额</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Select a step in the list first.</source>
+        <translation>请先在列表中选择一个环节。</translation>
+    </message>
+    <message>
+        <source>Someone else changed these settings while you were editing. They are reloaded; please make your change again.
+{0}</source>
+        <translation>您编辑期间其他人修改了这些设置。已重新加载，请重新修改。
+{0}</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被其他人修改</translation>
     </message>
 </context>
 </TS>
