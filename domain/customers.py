@@ -319,9 +319,21 @@ def update_customer(
         edited.id, edited.version = customer_id, version
         edited.created_at, edited.created_by = stored.created_at, stored.created_by
         saved = uow.customers.update(edited)
+        _void_sign_offs_of(uow, actor, customer_id, "借款人资料")
         uow.commit()
         saved.warnings = edited.warnings
         return saved
+
+
+def _void_sign_offs_of(uow, actor: User, customer_id: int, what: str) -> None:
+    """A sign-off covers the borrower's and business's details too: an edit
+    after it voids it at once and puts the application back in the queue."""
+    from domain.applications import ApplicationState
+    from domain.workflow import void_changed_sign_off
+
+    uow.flush()  # the fingerprint is computed from what is now stored
+    for application in uow.applications.of_customer(customer_id, ApplicationState.SIGNED_OFF):
+        void_changed_sign_off(uow, actor, application, what)
 
 
 def get_customer(uow, customer_id: int) -> Customer:
@@ -560,6 +572,7 @@ def save_business(
                 raise DomainError("该经营实体不属于此客户，请重新打开客户后再修改。")
             business.id, business.version = business_id, version
             saved = uow.businesses.update(business)
+        _void_sign_offs_of(uow, actor, customer_id, "经营实体资料")
         uow.commit()
         return saved
 

@@ -45,6 +45,9 @@ class UnitOfWork(Protocol):
 
     def __exit__(self, *exc: object) -> None: ...
 
+    def flush(self) -> None:
+        """Write pending changes inside the transaction (to read them back)."""
+
     def commit(self) -> None: ...
 
     def rollback(self) -> None: ...

@@ -599,6 +599,13 @@ class ApplicationRepository:
                 self.session.execute(insert(row_class.__table__), children)
         return list(applications)
 
+    def of_customer(self, customer_id: int, state: str) -> list[Application]:
+        """The customer's applications in ``state`` (few: one borrower's loans)."""
+        query = self._query().where(
+            ApplicationRow.customer_id == customer_id, ApplicationRow.state == state
+        )
+        return [_application(row) for row in self.session.scalars(query)]
+
     def count_by_state(self) -> dict[str, tuple[int, str]]:
         """For each state in use: how many, and the lowest application number."""
         a = ApplicationRow

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import text
 
 from desktop.startup import open_store
 from domain import accounts
@@ -699,7 +700,7 @@ def test_a_file_added_after_sign_off_voids_it(desk):
     assert voided.void_reason == "合规确认后内容被修改：上传了附件 补充流水.pdf"
 
 
-def test_disbursement_rechecks_the_sign_off_and_voids_it_on_any_change(desk):
+def test_an_edit_of_the_borrower_after_sign_off_voids_it_at_once(desk):
     signed_off = desk.signed_off()
     number = signed_off.application_number
     with desk.uow() as uow:
@@ -719,6 +720,28 @@ def test_disbursement_rechecks_the_sign_off_and_voids_it_on_any_change(desk):
         ),
         version=borrower.version,
     )
+
+    # Back in the sign-off queue straight away, not only when the teller tries.
+    application = desk.get(number)
+    assert application.state is ApplicationState.SIGNED
+    assert [w.application_number for w in signoff_queue(desk.uow(), desk.sun)] == [number]
+    (voided,) = signoff_view(desk.uow(), desk.sun, number).signoffs
+    assert voided.void_reason == "合规确认后内容被修改：借款人资料"
+    with pytest.raises(DomainError):
+        disburse(desk.uow(), desk.liu, number, application.version, own_payment())
+    assert loan_for_application(desk.uow(), number) is None
+
+
+def test_disbursement_rechecks_the_sign_off_and_voids_it_on_any_change(desk):
+    signed_off = desk.signed_off()
+    number = signed_off.application_number
+    # A change made behind the use cases' back (directly in the database).
+    with desk.uow() as uow:
+        uow.session.execute(
+            text("UPDATE customers SET address = '改过的地址' WHERE id = :id"),
+            {"id": signed_off.customer_id},
+        )
+        uow.commit()
 
     with pytest.raises(SignOffVoided, match="合规确认已作废"):
         disburse(desk.uow(), desk.liu, number, signed_off.version, own_payment())
