@@ -33,6 +33,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import config
+from desktop.collector import MainThreadCollector
 from desktop.dialogs import messages
 from desktop.logging_setup import install_excepthook, setup_logging
 from desktop.operations import Operations, describe_error
@@ -364,11 +365,13 @@ def run_app(url: str | None = None, self_test: bool = False) -> int:
     app = application()
     apply_language(config.load_language())
     app.setQuitOnLastWindowClosed(False)  # start-up dialogs come and go before the window
+    collector = MainThreadCollector(app)  # before the worker thread starts
     ops = Operations()
     startup = Startup(ops, url)
     QTimer.singleShot(0, startup.begin)
     code = app.exec()
     ops.shutdown()
+    collector.stop()
     if startup.store is not None:
         startup.store.close()
     return code

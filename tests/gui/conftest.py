@@ -30,6 +30,17 @@ def _desk_application(qapp):
     return qapp
 
 
+@pytest.fixture(scope="package", autouse=True)
+def _collector_on_gui_thread(_desk_application):
+    """As in the running app: cycles are collected on the GUI thread only,
+    never in the worker thread (where freeing a Qt object crashes)."""
+    from desktop.collector import MainThreadCollector
+
+    collector = MainThreadCollector()
+    yield collector
+    collector.stop()
+
+
 @pytest.fixture(autouse=True)
 def chinese(_desk_application):
     """Every test starts in Simplified Chinese, the default UI language."""

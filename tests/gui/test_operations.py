@@ -147,3 +147,32 @@ def test_results_for_a_deleted_widget_are_dropped(qtbot, ops, wait_idle):
     shiboken6.delete(widget)
     release.set()
     wait_idle()
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qtbot):
+    import gc
+    import threading
+
+    from desktop.collector import MainThreadCollector
+
+    collected_in: list[str] = []
+
+    def note(phase, info):
+        if phase == "start":
+            collected_in.append(threading.current_thread().name)
+
+    gc.callbacks.append(note)
+    try:
+        collector = MainThreadCollector(interval_ms=10)
+        assert not gc.isenabled()
+        kept: list = []  # alive, so they count towards the threshold
+        worker = threading.Thread(
+            target=lambda: kept.extend([] for _ in range(50_000)), name="worker"
+        )
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: bool(collected_in), timeout=2000)
+        assert set(collected_in) == {threading.main_thread().name}
+    finally:
+        gc.callbacks.remove(note)
+    collector.stop()
