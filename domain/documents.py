@@ -330,9 +330,11 @@ def _beijing(moment: datetime) -> datetime:
 
 def guarantee_summary(application: Application) -> str:
     """How the loan is secured, as the contract states it: the method and
-    the people or assets behind it (``自然人保证，保证人：孙七``). Pure."""
+    the people, company or assets behind it (``自然人保证，保证人：孙七``). Pure."""
     kind = application.guarantee_type
     parts = [kind.label if kind is not None else "信用"]
+    if kind is GuaranteeType.GUARANTEE_COMPANY and application.guarantee_company:
+        parts.append(_guarantee_company(application.guarantee_company))
     if application.guarantors:
         parts.append("保证人：" + "、".join(g.name for g in application.guarantors))
     if application.group_members:
@@ -340,8 +342,21 @@ def guarantee_summary(application: Application) -> str:
     if application.collaterals:
         parts.append("抵押物：" + "、".join(_collateral(c) for c in application.collaterals))
     if kind is GuaranteeType.GUARANTEE_COMPANY and len(parts) == 1:
+        # Loans made before the company was recorded: their papers keep
+        # saying what they said when first printed.
         parts.append("由担保公司另行签订保证合同")
     return "，".join(parts)
+
+
+def _guarantee_company(company) -> str:
+    """``担保公司：溧水区融资担保有限公司（统一社会信用代码 …），保证金额人民币
+    100,000.00 元`` for an application's ``GuaranteeCompany``; a part not on
+    file is left out."""
+    code = f"（统一社会信用代码 {company.credit_code}）" if company.credit_code else ""
+    text = f"担保公司：{company.name or '（名称未录入）'}{code}"
+    if isinstance(company.amount, Decimal):
+        text += f"，保证金额人民币 {company.amount:,.2f} 元"
+    return text
 
 
 def _collateral(collateral) -> str:
@@ -384,8 +399,8 @@ def _loan_contract(uow, loan: Loan) -> LoanContractPaper:
         maturity_date=loan.maturity_date,
         repayment_method=loan.repayment_method.label,
         due_day=loan.due_day,
-        penalty_uplift=product.penalty_uplift,
-        misuse_penalty_uplift=product.misuse_penalty_uplift,
+        penalty_uplift=loan.penalty_uplift,
+        misuse_penalty_uplift=loan.misuse_penalty_uplift,
         payment=loan.payment,
         repayment_account=loan.repayment_account,
         guarantee_summary=guarantee_summary(application),
@@ -521,15 +536,14 @@ def _overdue_figures(uow, loan: Loan, as_of: date) -> OverdueFigures:
 def _figures_before_servicing(uow, loan: Loan, as_of: date) -> OverdueFigures:
     """Nothing repaid yet: every instalment of the stored schedule that fell
     due before ``as_of`` is unpaid in full, its penalty and compound
-    interest at the product's uplift (``domain.interest.overdue_charges``)."""
+    interest at the loan's uplift (``domain.interest.overdue_charges``)."""
     with uow:
         items = [
             OverdueItem(i.due_date, i.principal, i.interest)
             for i in uow.loans.schedule(loan.id)
             if i.due_date < as_of
         ]
-        uplift = _product(uow, loan.product_code).penalty_uplift
-    charges = overdue_charges(items, as_of, loan.annual_rate, uplift)
+    charges = overdue_charges(items, as_of, loan.annual_rate, loan.penalty_uplift)
     late = [c.item.due_date for c in charges.items if c.days_past_due]
     return OverdueFigures(
         outstanding_principal=loan.outstanding_principal,

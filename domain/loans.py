@@ -113,6 +113,10 @@ class Loan:
     payment: PaymentArrangement
     disbursed_at: datetime
     disbursed_by: str
+    # The product's uplifts when the loan was granted; the contract states
+    # them, so later product edits do not reach an existing loan.
+    penalty_uplift: Decimal = Decimal("0.50")
+    misuse_penalty_uplift: Decimal = Decimal("1.00")
     state: LoanState = LoanState.ACTIVE
     outstanding_principal: Decimal | None = None
     application_id: int | None = None
@@ -291,6 +295,8 @@ def open_loan(
     terms: DisbursementTerms,
     disbursed_at: datetime,
     disbursed_by: str,
+    penalty_uplift: Decimal,
+    misuse_penalty_uplift: Decimal,
 ) -> tuple[Loan, Schedule]:
     """The loan and its schedule, fixed from the disbursement date. Pure.
 
@@ -329,6 +335,8 @@ def open_loan(
         payment=terms.payment,
         disbursed_at=disbursed_at,
         disbursed_by=disbursed_by,
+        penalty_uplift=penalty_uplift,
+        misuse_penalty_uplift=misuse_penalty_uplift,
     )
     return loan, schedule
 

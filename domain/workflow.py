@@ -1042,6 +1042,7 @@ def disburse(
             uow.base_rates.history(),
             uow.spreads.table(),
         )
+        product = uow.products.get(application.product_code)
         loan, schedule = open_loan(
             loan_number=next_loan_number(uow, terms.disbursed_on),
             application=application,
@@ -1051,8 +1052,16 @@ def disburse(
             terms=terms,
             disbursed_at=uow.clock.now(),
             disbursed_by=actor.username,
+            penalty_uplift=product.penalty_uplift,
+            misuse_penalty_uplift=product.misuse_penalty_uplift,
         )
         saved_loan = uow.loans.add(loan, schedule)
+        # The servicing account in the same transaction, so the new loan is
+        # in the register (and its use-of-funds check on the officer's list)
+        # at once. Imported here: servicing builds on this module.
+        from domain.servicing import open_new_accounts
+
+        open_new_accounts(uow, actor.username, loan_numbers=[loan.loan_number])
         detail = {
             "loan_number": loan.loan_number,
             "amount": str(loan.amount),

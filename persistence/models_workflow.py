@@ -235,6 +235,10 @@ class LoanRow(Base):
     counterparty_account: Mapped[str | None] = mapped_column(String(40))
     counterparty_bank: Mapped[str | None] = mapped_column(String(100))
     entrusted_amount: Mapped[Decimal | None] = mapped_column(Fen)
+    # Fixed at disbursement: the contract states them, so a later product
+    # edit must not change what an old contract says.
+    penalty_uplift: Mapped[Decimal] = mapped_column(TenThousandths)
+    misuse_penalty_uplift: Mapped[Decimal] = mapped_column(TenThousandths)
     state: Mapped[str] = mapped_column(String(STATE), index=True)
     outstanding_principal: Mapped[Decimal] = mapped_column(Fen)
     disbursed_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -327,11 +327,10 @@ class LoanAccountRepository:
                 LoanRow,
                 ApplicationRow.officer,
                 BusinessRow.marketing_area,
-                ProductRow.penalty_uplift,
+                LoanRow.penalty_uplift,
             )
             .join(ApplicationRow, ApplicationRow.id == LoanRow.application_id)
             .outerjoin(BusinessRow, BusinessRow.id == ApplicationRow.business_id)
-            .join(ProductRow, ProductRow.code == LoanRow.product_code)
             .where(~exists().where(A.loan_id == LoanRow.id))
             .order_by(LoanRow.id)
         )
@@ -1272,6 +1271,8 @@ def _loan_values(item: LoadedLoan) -> dict[str, Any]:
         "outstanding_principal": account.outstanding_principal,
         "disbursed_at": loan.disbursed_at,
         "disbursed_by": loan.disbursed_by,
+        "penalty_uplift": loan.penalty_uplift,
+        "misuse_penalty_uplift": loan.misuse_penalty_uplift,
         "version": 1,
     }
 

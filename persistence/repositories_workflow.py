@@ -598,6 +598,8 @@ class LoanRepository:
             outstanding_principal=loan.outstanding_principal,
             disbursed_at=loan.disbursed_at,
             disbursed_by=loan.disbursed_by,
+            penalty_uplift=loan.penalty_uplift,
+            misuse_penalty_uplift=loan.misuse_penalty_uplift,
         )
         self.session.add(row)
         self.session.flush()
@@ -676,6 +678,8 @@ def _loan(row: LoanRow, application_number: str) -> Loan:
         payment=payment,
         disbursed_at=row.disbursed_at,
         disbursed_by=row.disbursed_by,
+        penalty_uplift=row.penalty_uplift,
+        misuse_penalty_uplift=row.misuse_penalty_uplift,
         state=LoanState(row.state),
         outstanding_principal=row.outstanding_principal,
         id=row.id,

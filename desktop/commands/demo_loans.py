@@ -320,6 +320,8 @@ class _Book:
             payment=OwnPayment(),
             disbursed_at=datetime.combine(start, datetime.min.time(), UTC) + timedelta(hours=2),
             disbursed_by=_TELLER,
+            penalty_uplift=product.penalty_uplift,
+            misuse_penalty_uplift=product.misuse_penalty_uplift,
         )
         booked = BookedLoan(customer, business, application, loan, schedule, product.penalty_uplift)
         _history(rng, booked, self.today, self.count)

@@ -399,6 +399,8 @@ def test_verify_a_guarantor_notice_and_an_unknown_or_mistyped_code(desk, loan):
 def test_verify_after_the_loan_row_is_gone_says_it_cannot_be_filled(desk, loan):
     record = issue(desk.uow(), desk.liu, schedule_paper(desk.uow(), loan.loan_number))
     with desk.store.database.engine.begin() as c:
+        for table in ("follow_up_tasks", "loan_schedule_lines", "loan_accounts"):
+            c.execute(text(f"DELETE FROM {table}"))
         c.execute(text("DELETE FROM loan_instalments"))
         c.execute(text("DELETE FROM loans"))
 
