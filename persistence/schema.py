@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -10,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import Connection, inspect
 
 from persistence.database import Database
 
@@ -83,10 +85,51 @@ def upgrade(database: Database, target: str = "head") -> None:
     status = schema_status(database)
     if status.state in (SchemaState.NEWER, SchemaState.FOREIGN):
         raise RuntimeError(status.message)
-    with database.engine.begin() as connection:
+    with _migrating(database) as connection:
         command.upgrade(_config(connection=connection), target)
 
 
 def downgrade(database: Database, target: str) -> None:
-    with database.engine.begin() as connection:
+    with _migrating(database) as connection:
         command.downgrade(_config(connection=connection), target)
+
+
+@contextmanager
+def _migrating(database: Database) -> Iterator[Connection]:
+    """One transaction for a migration run.
+
+    On SQLite, batch mode changes a table by copying it and dropping the
+    old one, which foreign-key enforcement refuses while other rows point
+    at it (a loan's instalments). Enforcement can only be switched off
+    outside a transaction, so it is off for the run and the references are
+    checked before committing: a migration that breaks one is rolled back.
+    """
+    with database.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            _foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite:
+                    _check_references(connection)
+        finally:
+            if sqlite:
+                _foreign_keys(connection, on=True)
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    # On the driver's connection: through SQLAlchemy the pragma would open a
+    # transaction first, and inside one SQLite ignores it.
+    connection.connection.driver_connection.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _check_references(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = sorted({row[0] for row in broken})
+        raise RuntimeError(
+            "数据库升级后有 {} 行记录引用了不存在的数据（表：{}），升级已撤销。".format(
+                len(broken), "、".join(tables)
+            )
+        )
