@@ -5,7 +5,9 @@ An application is created as a draft and saved as often as the officer
 likes, complete or not; only what is filled in is checked (``FormErrors``
 lists every wrong field). Submitting it is the gate: the product's rules must
 pass, nobody on it may be on the notice list, two different officers must
-have investigated on site, and the analysis must be complete. A refusal lists
+have investigated on site, and the analysis must be complete; a
+guarantee-company loan must name its company, with a valid credit code and
+the amount it guarantees (at most the amount applied for). A refusal lists
 everything still missing.
 
 The later steps (approval, signing, sign-off, disbursement) are states
@@ -50,8 +52,8 @@ from domain.errors import (
     PermissionDenied,
     ValidationError,
 )
-from domain.identity import mask_id_number, parse_mobile, parse_resident_id
-from domain.money import parse_amount
+from domain.identity import mask_id_number, parse_mobile, parse_resident_id, parse_uscc
+from domain.money import format_amount, parse_amount
 from domain.products import (
     EligibilityRequest,
     GuaranteeType,
@@ -68,6 +70,11 @@ NAME_MAX = 40
 TEXT_MAX = 100
 NOTES_MAX = 2000
 FILE_NAME_MAX = 200
+COMPANY_NAME_MAX = 100
+
+# The rule name of what a guarantee-company loan still lacks, as
+# ``live_eligibility`` reports it beside the company's fields.
+GUARANTEE_COMPANY_RULE = "guarantee_company"
 
 # Who takes applications: the officers. Submitting is the officer's act.
 TAKERS = (Role.LOAN_OFFICER, Role.ASSISTING_OFFICER)
@@ -187,6 +194,22 @@ class Collateral:
 
 
 @dataclass
+class GuaranteeCompany:
+    """The guarantee company behind a guarantee-company loan (担保公司保证):
+    its name, its unified social credit code and the amount it guarantees
+    (all of the loan or part of it).
+
+    A draft may leave any part empty. ``amount`` may be typed text on the way
+    in; stored applications hold ``Decimal`` yuan or ``None``, and a
+    canonical 18-character ``credit_code`` or ``""``.
+    """
+
+    name: str = ""
+    credit_code: str = ""
+    amount: Decimal | str | None = None
+
+
+@dataclass
 class Investigation:
     """The on-site visit (实地调查): always two different officers (双人调查)."""
 
@@ -222,7 +245,9 @@ class ApplicationDraft:
     choices their enum, code or label. ``application_number`` and ``version``
     are those of the stored copy being edited, ``None`` and 0 for a new one.
     ``officer`` defaults to the user saving. ``analysis`` is the
-    ``AnalysisSheet.to_dict()`` of the analysis worksheet, kept as it is."""
+    ``AnalysisSheet.to_dict()`` of the analysis worksheet, kept as it is.
+    ``guarantee_company`` counts only when the guarantee type is
+    guarantee-company; under any other type it is dropped."""
 
     customer_id: int | None
     product_code: str | None
@@ -235,6 +260,7 @@ class ApplicationDraft:
     guarantee_type: GuaranteeType | str | None = None
     officer: str | None = None
     assisting_officer: str | None = None
+    guarantee_company: GuaranteeCompany | None = None
     guarantors: list[Guarantor] = field(default_factory=list)
     group_members: list[GroupMember] = field(default_factory=list)
     collaterals: list[Collateral] = field(default_factory=list)
@@ -262,6 +288,7 @@ class Application:
     due_day: int | None = None
     guarantee_type: GuaranteeType | None = None
     assisting_officer: str | None = None
+    guarantee_company: GuaranteeCompany | None = None  # only on guarantee-company loans
     guarantors: list[Guarantor] = field(default_factory=list)
     group_members: list[GroupMember] = field(default_factory=list)
     collaterals: list[Collateral] = field(default_factory=list)
@@ -303,6 +330,7 @@ class Application:
             guarantee_type=self.guarantee_type,
             officer=self.officer,
             assisting_officer=self.assisting_officer,
+            guarantee_company=self.guarantee_company,
             guarantors=list(self.guarantors),
             group_members=list(self.group_members),
             collaterals=list(self.collaterals),
@@ -377,6 +405,9 @@ def _read_draft(draft: ApplicationDraft, today: date) -> tuple[dict[str, Any], F
         "investigation": _investigation(found, draft.investigation, today),
         "analysis": _analysis(found, draft.analysis),
     }
+    values["guarantee_company"] = _guarantee_company(
+        found, draft.guarantee_company, values["guarantee_type"]
+    )
     _refuse_repeated_people(found, values)
     return values, found
 
@@ -463,6 +494,54 @@ def _collateral(found: FieldProblems, index: int, c: Collateral) -> Collateral |
     if own.problems:
         return None
     return Collateral(kind, number, owner, value)
+
+
+def _guarantee_company(
+    found: FieldProblems, company: GuaranteeCompany | None, kind: GuaranteeType | None
+) -> GuaranteeCompany | None:
+    """The company as typed, each part checked if filled in. Under any other
+    guarantee type the details are dropped: a company guarantees only a
+    guarantee-company loan, and stale details must not reach the contract."""
+    if company is None or kind is not GuaranteeType.GUARANTEE_COMPANY:
+        return None
+    own = FieldProblems()
+    name = own.check("name", limited_text, company.name, "name", "担保公司名称", COMPANY_NAME_MAX)
+    code = _optional(own, "credit_code", parse_uscc, company.credit_code, "credit_code")
+    amount = _optional(
+        own, "amount", parse_amount, _text(company.amount), "amount", label="担保金额"
+    )
+    for key, message in own.problems.items():
+        found.add(f"guarantee_company.{key}", f"担保公司：{message}")
+    if not (name or code or amount):
+        return None  # the fields were shown but nothing entered
+    return GuaranteeCompany(name or "", code or "", amount)
+
+
+def guarantee_company_gaps(
+    company: GuaranteeCompany | None, applied: Decimal | None
+) -> Iterator[tuple[str, str]]:
+    """What a guarantee-company loan still lacks before submission, as
+    ``(field, message)``: the company's name, its credit code, and the amount
+    it guarantees, which is above zero and at most ``applied`` (a company
+    guarantees all of the loan or part of it, never more). ``company`` holds
+    checked values (unreadable input counts as missing). Pure."""
+    company = company or GuaranteeCompany()
+    if not company.name:
+        yield "guarantee_company.name", "担保公司保证须填写担保公司名称"
+    if not company.credit_code:
+        yield (
+            "guarantee_company.credit_code",
+            "担保公司保证须填写担保公司的统一社会信用代码（18位，见营业执照）",
+        )
+    guaranteed = company.amount
+    if not isinstance(guaranteed, Decimal) or guaranteed <= 0:
+        yield "guarantee_company.amount", "担保公司保证须填写担保公司承担保证的金额"
+    elif applied is not None and guaranteed > applied:
+        yield (
+            "guarantee_company.amount",
+            f"担保金额 {format_amount(guaranteed)} 元超过申请金额 {format_amount(applied)} 元："
+            f"担保公司只能为全部或部分借款提供保证，请改为不超过申请金额",
+        )
 
 
 def _investigation(
@@ -706,6 +785,7 @@ def _fill(application: Application, values: dict[str, Any]) -> Application:
         "due_day",
         "guarantee_type",
         "assisting_officer",
+        "guarantee_company",
         "guarantors",
         "group_members",
         "collaterals",
@@ -793,6 +873,11 @@ def live_eligibility(uow, draft: ApplicationDraft) -> list[RuleBreach]:
     once all of them are there: amount and term ranges, months in business
     (from the business's start date to today), guarantee type, repayment
     method, collateral loan-to-value and group size.
+
+    A guarantee-company loan also gets what submission will ask of the
+    company (rule ``GUARANTEE_COMPANY_RULE``, on the fields
+    ``guarantee_company.name``, ``.credit_code`` and ``.amount``); a part
+    typed but unreadable says why instead.
     """
     with uow:
         today = uow.clock.today()
@@ -802,7 +887,18 @@ def live_eligibility(uow, draft: ApplicationDraft) -> list[RuleBreach]:
             return [RuleBreach("input", "product_code", "请选择贷款产品")]
         business = uow.businesses.get(draft.business_id) if draft.business_id else None
     values["business_id"] = business.id if business else None
-    return _breaches(product, values, business, today, found.problems)
+    breaches = _breaches(product, values, business, today, found.problems)
+    return breaches + _company_breaches(values, found.problems)
+
+
+def _company_breaches(values: dict[str, Any], problems: dict[str, str]) -> list[RuleBreach]:
+    if values["guarantee_type"] is not GuaranteeType.GUARANTEE_COMPANY:
+        return []
+    gaps = guarantee_company_gaps(values["guarantee_company"], values["amount"])
+    return [
+        RuleBreach(GUARANTEE_COMPANY_RULE, name, problems.get(name, message))
+        for name, message in gaps
+    ]
 
 
 def _breaches(
@@ -937,6 +1033,9 @@ def _guarantee_papers(application: Application) -> Iterator[str]:
                 yield f"第 {index} 位保证人 {g.name} 未填写手机号码"
             if g.monthly_income is None:
                 yield f"第 {index} 位保证人 {g.name} 未填写月收入"
+    if kind is GuaranteeType.GUARANTEE_COMPANY:
+        gaps = guarantee_company_gaps(application.guarantee_company, application.amount)
+        yield from (message for _field, message in gaps)
     if kind is GuaranteeType.JOINT_GROUP and not application.group_members:
         yield "联保贷款须录入联保小组的其他成员"
     if kind is GuaranteeType.COLLATERAL:

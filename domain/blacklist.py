@@ -173,10 +173,21 @@ def add_to_blacklist(
         return saved
 
 
-def lift_from_blacklist(uow, actor: User, id_number: str, *, version: int) -> BlacklistEntry:
+def lift_from_blacklist(
+    uow, actor: User, id_number: str, *, version: int, reason: str
+) -> BlacklistEntry:
     """Take a person off the list (the entry stays, inactive). ``version`` is the
-    copy the supervisor was looking at (``ConcurrencyConflict`` if it changed)."""
+    copy the supervisor was looking at (``ConcurrencyConflict`` if it changed).
+
+    ``reason`` says why (the debt repaid, a notice withdrawn…): it is
+    required (``FormErrors`` under ``reason``) and kept in the audit trail
+    with the lifting, because the entry itself keeps only the reason for
+    listing. An entry already lifted is returned as it is, nothing recorded.
+    """
     actor.require(*KEEPERS, doing="维护违约信息通报名单")
+    found = FieldProblems()
+    reason = found.check("reason", required_text, reason, "reason", "移出原因", REASON_MAX)
+    found.raise_if_any()
     number = parse_resident_id(id_number).number
     with uow.acting(actor.username):
         stored = uow.blacklist.get(number)
@@ -188,6 +199,7 @@ def lift_from_blacklist(uow, actor: User, id_number: str, *, version: int) -> Bl
             return stored
         stored.active = False
         saved = uow.blacklist.update(stored)
+        uow.record("lift_blacklist", "blacklist", str(saved.id), {"reason": reason})
         uow.commit()
         return saved
 

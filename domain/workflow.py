@@ -814,6 +814,8 @@ def _application_content(application: Application) -> dict[str, Any]:
     content["guarantors"] = [vars(g) for g in application.guarantors]
     content["group_members"] = [vars(m) for m in application.group_members]
     content["collaterals"] = [vars(c) for c in application.collaterals]
+    company = application.guarantee_company
+    content["guarantee_company"] = None if company is None else vars(company)
     content["investigation"] = (
         None if application.investigation is None else vars(application.investigation)
     )

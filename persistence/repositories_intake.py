@@ -28,6 +28,7 @@ from domain.applications import (
     Collateral,
     CollateralKind,
     GroupMember,
+    GuaranteeCompany,
     Guarantor,
     Investigation,
 )
@@ -376,6 +377,7 @@ def _application_values(a: Application) -> dict[str, Any]:
         "repayment_method": None if a.repayment_method is None else a.repayment_method.value,
         "due_day": a.due_day,
         "guarantee_type": None if a.guarantee_type is None else a.guarantee_type.value,
+        **_company_values(a.guarantee_company),
         "officer": a.officer,
         "assisting_officer": a.assisting_officer,
         "state": a.state.value,
@@ -387,6 +389,24 @@ def _application_values(a: Application) -> dict[str, Any]:
         "updated_at": a.updated_at,
         "submitted_at": a.submitted_at,
     }
+
+
+def _company_values(company: GuaranteeCompany | None) -> dict[str, Any]:
+    """The guarantee company's columns; all empty when there is none."""
+    return {
+        "guarantee_company_name": (company.name or None) if company else None,
+        "guarantee_company_credit_code": (company.credit_code or None) if company else None,
+        "guarantee_company_amount": company.amount if company else None,
+    }
+
+
+def _company(row: ApplicationRow) -> GuaranteeCompany | None:
+    name = row.guarantee_company_name
+    code = row.guarantee_company_credit_code
+    amount = row.guarantee_company_amount
+    if name is None and code is None and amount is None:
+        return None
+    return GuaranteeCompany(name or "", code or "", amount)
 
 
 def _dump(analysis: dict[str, Any] | None) -> str | None:
@@ -466,6 +486,7 @@ def _application(row: ApplicationRow) -> Application:
         else RepaymentMethod(row.repayment_method),
         due_day=row.due_day,
         guarantee_type=None if row.guarantee_type is None else GuaranteeType(row.guarantee_type),
+        guarantee_company=_company(row),
         officer=row.officer,
         assisting_officer=row.assisting_officer,
         state=ApplicationState(row.state),

@@ -58,7 +58,7 @@ from domain.servicing import (
     Reversal,
 )
 from persistence.models import UserRow
-from persistence.models_catalogue import ProductRow, TenThousandths
+from persistence.models_catalogue import TenThousandths
 from persistence.models_intake import ApplicationRow, BusinessRow
 from persistence.models_servicing import (
     ClassificationRow,

@@ -45,6 +45,7 @@ from domain.applications import (
     Collateral,
     CollateralKind,
     GroupMember,
+    GuaranteeCompany,
     Guarantor,
     Investigation,
     applications_by_state,
@@ -413,7 +414,17 @@ _PRODUCTS = (
     ("personal-guarantee", GuaranteeType.NATURAL_PERSON, 20),
     ("joint-group", GuaranteeType.JOINT_GROUP, 15),
     ("quick-mortgage", GuaranteeType.COLLATERAL, 15),
+    ("guarantee-company", GuaranteeType.GUARANTEE_COMPANY, 8),
 )
+# The county's guarantee companies: name and the organisation part of the
+# unified social credit code (characters 9-17); the rest is computed.
+_GUARANTEE_COMPANIES = (
+    ("南京市溧水区融资担保有限公司", "MA1MXK3T7"),
+    ("溧水区永阳农业融资担保有限公司", "MA1N2P4Q8"),
+    ("南京溧水中小企业融资担保有限公司", "7162853XK"),
+)
+# Share of the loan a guarantee company stands behind, in percent.
+_GUARANTEED_SHARES = (100, 100, 100, 80, 70)
 _METHODS = (
     RepaymentMethod.EQUAL_INSTALLMENT,
     RepaymentMethod.EQUAL_PRINCIPAL,
@@ -507,6 +518,8 @@ def _guarantees(rng, application: Application, who: int, customers, businesses) 
             GroupMember(customers[i].name, customers[i].id_number, businesses[i].name)
             for i in _others(rng, who, len(customers), rng.randint(2, 4))
         ]
+    elif kind is GuaranteeType.GUARANTEE_COMPANY:
+        application.guarantee_company = _guarantee_company(rng, application.amount)
     elif kind is GuaranteeType.COLLATERAL:
         ratio = Decimal(rng.randint(35, 65)) / 100
         value = (application.amount / ratio / _THOUSAND).quantize(Decimal(1)) * _THOUSAND
@@ -519,6 +532,16 @@ def _guarantees(rng, application: Application, who: int, customers, businesses) 
                 appraised_value=value,
             )
         ]
+
+
+def _guarantee_company(rng: random.Random, amount: Decimal) -> GuaranteeCompany:
+    """One of the county's guarantee companies, standing behind all of the
+    loan or a round part of it."""
+    name, organisation = rng.choice(_GUARANTEE_COMPANIES)
+    first_17 = "91320117" + organisation  # 9: enterprise, 1: company; registered in the county
+    share = Decimal(rng.choice(_GUARANTEED_SHARES)) / 100
+    guaranteed = (amount * share / _THOUSAND).quantize(Decimal(1)) * _THOUSAND
+    return GuaranteeCompany(name, first_17 + uscc_check_char(first_17), min(guaranteed, amount))
 
 
 def _complete(rng: random.Random, application: Application, business: Business, now: datetime):

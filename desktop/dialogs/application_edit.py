@@ -6,7 +6,9 @@ was saved). Like the customer form it saves itself: the officer saves a
 draft many times while he fills it in, and stays in the form.
 
 Four tabs: 申请 (the request: customer, business, product, amount, term,
-purpose, repayment method, due day, guarantee type), 担保 (guarantors,
+purpose, repayment method, due day, guarantee type; for a guarantee-company
+loan also the company, its credit code and the amount it guarantees, shown
+only then; a product with one guarantee type chooses it), 担保 (guarantors,
 joint-guarantee group members, collateral with its loan-to-value), 调查
 (the on-site visit by two officers, and the files kept with the
 application) and 分析 (``AnalysisForm``).
@@ -14,8 +16,10 @@ application) and 分析 (``AnalysisForm``).
 * As the officer types, the request is checked against the product
   (``live_eligibility``) and priced (``quote_rate``, risk grade B until the
   approver grades the customer), debounced and on the worker; every broken
-  rule shows under the input it concerns. The quoted rate gives the
-  analysis its proposed instalment.
+  rule shows under the input it concerns, and so does what submission will
+  ask of the guarantee company (grey while a field is empty, red when what
+  was typed is wrong). The quoted rate gives the analysis its proposed
+  instalment.
 * 保存草稿 saves whatever is there (``save_draft``); wrong fields come back
   under their inputs and nothing is saved. 提交审批 saves and submits in
   one go; a refusal lists everything still missing.
@@ -76,6 +80,7 @@ from domain import accounts
 from domain.analysis import AnalysisPolicy
 from domain.applications import (
     EDITABLE_STATES,
+    GUARANTEE_COMPANY_RULE,
     TAKERS,
     Application,
     ApplicationDraft,
@@ -84,6 +89,7 @@ from domain.applications import (
     Collateral,
     CollateralKind,
     GroupMember,
+    GuaranteeCompany,
     Guarantor,
     Investigation,
     SubmissionRefused,
@@ -121,6 +127,12 @@ _NOTE_FOR = {
     "assisting_officer": "investigation.assisting_officer",
 }
 _GROUPS = ("guarantors", "group_members", "collaterals", "analysis")
+# The guarantee company's fields, by the domain's names.
+COMPANY_NOTES = (
+    "guarantee_company.name",
+    "guarantee_company.credit_code",
+    "guarantee_company.amount",
+)
 
 
 def note_for(field_name: str) -> str:
@@ -383,7 +395,8 @@ class RequestTab(QWidget):
         self.method = choice_combo("repayment_method", RepaymentMethod, self.tr("Please choose"))
         self.due_day = _spin("due_day", 31, "", self.tr("Not filled in"))
         self.guarantee = choice_combo("guarantee_type", GuaranteeType, self.tr("Please choose"))
-        form = _form()
+        self._build_company()
+        form = self.form = _form()
         for label, widget, key in (
             (self.tr("Borrower"), customer_box, "customer_id"),
             (self.tr("Business"), self.business, "business_id"),
@@ -394,14 +407,73 @@ class RequestTab(QWidget):
             (self.tr("Repayment method"), self.method, "repayment_method"),
             (self.tr("Due day of the month"), self.due_day, "due_day"),
             (self.tr("Guarantee type"), self.guarantee, "guarantee_type"),
+            (self.tr("Guarantee company"), self.company_name, COMPANY_NOTES[0]),
+            (self.tr("Its credit code"), self.company_code, COMPANY_NOTES[1]),
+            (self.tr("Amount it guarantees"), self.company_amount, COMPANY_NOTES[2]),
         ):
-            note = self.notes.add(key, FieldNote(key, self))
+            note = self.notes.add(key, FieldNote(key.replace(".", "_"), self))
             form.addRow(label, noted(widget, note))
+        self.show_company(None)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(16)
         layout.addLayout(form, 3)
         layout.addWidget(self._eligibility_panel(), 2)
+
+    def _build_company(self) -> None:
+        """The guarantee company's three fields, shown under the guarantee type."""
+        self.company_name = QLineEdit(objectName="guarantee_company_name")
+        self.company_name.setPlaceholderText(self.tr("Its full registered name"))
+        self.company_code = QLineEdit(objectName="guarantee_company_credit_code")
+        self.company_code.setPlaceholderText(self.tr("18 characters, on its business licence"))
+        self.company_amount = QLineEdit(objectName="guarantee_company_amount")
+        self.company_amount.setPlaceholderText(self.tr("All of the loan or part of it, e.g. 10万"))
+
+    def show_company(self, guarantee: str | None) -> None:
+        """Offer the company's fields only for a guarantee-company loan; what
+        they hold stays, in case the type was changed by mistake (the domain
+        drops it under any other type)."""
+        shown = guarantee == GuaranteeType.GUARANTEE_COMPANY.value
+        for line in (self.company_name, self.company_code, self.company_amount):
+            self.form.setRowVisible(line.parentWidget(), shown)
+
+    def company(self) -> GuaranteeCompany | None:
+        """The company as typed, or ``None`` when not a guarantee-company loan."""
+        if self.guarantee.currentData() != GuaranteeType.GUARANTEE_COMPANY.value:
+            return None
+        return GuaranteeCompany(
+            self.company_name.text(),
+            self.company_code.text(),
+            self.company_amount.text() or None,
+        )
+
+    def fill_company(self, company: GuaranteeCompany | None) -> None:
+        company = company or GuaranteeCompany()
+        amount = company.amount
+        self.company_name.setText(company.name)
+        self.company_code.setText(company.credit_code)
+        self.company_amount.setText(
+            format_amount(amount) if isinstance(amount, Decimal) else amount or ""
+        )
+
+    def show_company_notes(self, gaps: list[RuleBreach]) -> None:
+        """Beside each company field: what submission still needs (grey while
+        the field is empty), what is wrong with what was typed (red), or how
+        the guaranteed amount reads."""
+        for key in COMPANY_NOTES:
+            self.notes.notes[key].clear_note()
+        lines = (self.company_name, self.company_code, self.company_amount)
+        typed = dict(zip(COMPANY_NOTES, lines, strict=True))
+        amount = _reading(self.company_amount.text(), "担保金额")
+        if amount is not None:
+            self.notes.notes[COMPANY_NOTES[2]].say(
+                self.tr("Reads as {0} yuan").format(format_amount(amount)), Tone.INFO
+            )
+        for gap in gaps:
+            line = typed.get(gap.field)
+            if line is not None:
+                tone = Tone.ERROR if line.text().strip() else Tone.INFO
+                self.notes.notes[gap.field].say(gap.message, tone)
 
     def _eligibility_panel(self) -> QGroupBox:
         box = QGroupBox(self.tr("Product rules and price"), objectName="eligibility_group")
@@ -429,6 +501,9 @@ class RequestTab(QWidget):
             self.method.currentIndexChanged,
             self.due_day.valueChanged,
             self.guarantee.currentIndexChanged,
+            self.company_name.textChanged,
+            self.company_code.textChanged,
+            self.company_amount.textChanged,
         ]
 
     def set_products(self, products: list[Product]) -> None:
@@ -467,10 +542,7 @@ class RequestTab(QWidget):
         )
 
     def amount_value(self) -> Decimal | None:
-        try:
-            return parse_amount(self.amount.text(), "amount", label="申请金额")
-        except ValidationError:
-            return None
+        return _reading(self.amount.text(), "申请金额")
 
     def show_amount_reading(self) -> None:
         """What the typed amount reads as, at once (the rules follow from the worker)."""
@@ -484,6 +556,14 @@ class RequestTab(QWidget):
             note.say(str(error), Tone.ERROR)
             return
         note.say(self.tr("Reads as {0} yuan").format(format_amount(value)), Tone.INFO)
+
+
+def _reading(text: str, label: str) -> Decimal | None:
+    """The amount ``text`` reads as, or ``None`` if it cannot be read."""
+    try:
+        return parse_amount(text, "amount", label=label)
+    except ValidationError:
+        return None
 
 
 class GuaranteesTab(QWidget):
@@ -829,9 +909,8 @@ class ApplicationEditDialog(QDialog):
             signal.connect(self._request_changed)
         self.request.choose_customer.clicked.connect(self.choose_customer)
         self.request.amount.textChanged.connect(lambda _t: self.request.show_amount_reading())
-        self.request.guarantee.currentIndexChanged.connect(
-            lambda _i: self.guarantees.show_group(self.request.guarantee.currentData())
-        )
+        self.request.guarantee.currentIndexChanged.connect(self._guarantee_changed)
+        self.request.product.currentIndexChanged.connect(self._product_changed)
         for table in (self.guarantees.guarantors, self.guarantees.members):
             table.itemChanged.connect(self._request_changed)
         self.guarantees.collaterals.itemChanged.connect(self._request_changed)
@@ -851,6 +930,20 @@ class ApplicationEditDialog(QDialog):
         for combo in (self.investigation.officer, self.investigation.assistant):
             combo.currentTextChanged.connect(self._officers_changed)
         self.investigation.add_file.clicked.connect(self.add_file)
+
+    def _guarantee_changed(self, _index: int) -> None:
+        guarantee = self.request.guarantee.currentData()
+        self.guarantees.show_group(guarantee)
+        self.request.show_company(guarantee)
+
+    def _product_changed(self, _index: int) -> None:
+        """A product with one guarantee type (担保公司担保贷款: the company)
+        chooses it, so its fields show at once; a choice made stays."""
+        product = self.request.chosen_product()
+        if self._filling or product is None or self.request.guarantee.currentData():
+            return
+        if len(product.guarantee_types) == 1:
+            select_data(self.request.guarantee, next(iter(product.guarantee_types)))
 
     def _collateral_added(self, _parent: QModelIndex, first: int, _last: int) -> None:
         # Type combos are created after the row: connect once they exist.
@@ -899,6 +992,8 @@ class ApplicationEditDialog(QDialog):
         select_data(request.method, draft.repayment_method)
         request.due_day.setValue(int(draft.due_day or 0))
         select_data(request.guarantee, draft.guarantee_type)
+        request.fill_company(draft.guarantee_company)
+        request.show_company(request.guarantee.currentData())
         self.guarantees.fill(application)
         self.guarantees.show_group(request.guarantee.currentData())
         default_officer = (
@@ -1040,6 +1135,11 @@ class ApplicationEditDialog(QDialog):
         self.request.verdict.say(describe_error(error), Tone.ERROR)
 
     def _show_breaches(self, breaches: list[RuleBreach]) -> None:
+        # What submission asks of the guarantee company is shown beside its
+        # fields only: it is not one of the product's rules.
+        company = [b for b in breaches if b.rule == GUARANTEE_COMPANY_RULE]
+        breaches = [b for b in breaches if b.rule != GUARANTEE_COMPANY_RULE]
+        self.request.show_company_notes(company)
         for key in ("amount", "months", "business_id", "product_code", "guarantee_type"):
             if self.notes.notes[key].tone is Tone.ERROR:
                 self.notes.notes[key].clear_note()
@@ -1115,6 +1215,7 @@ class ApplicationEditDialog(QDialog):
             repayment_method=request.method.currentData(),
             due_day=request.due_day.value() or None,
             guarantee_type=request.guarantee.currentData(),
+            guarantee_company=request.company(),
             officer=self._officer(visit),
             assisting_officer=visit.assisting_officer if visit else None,
             guarantors=guarantors,

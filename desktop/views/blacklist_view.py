@@ -1,11 +1,19 @@
-"""违约名单 (supervisors and administrators): the default notice list, and
-importing the CSV file the head office or the credit association circulates.
+"""违约名单 (supervisors and administrators): the default notice list, kept
+by hand or by importing the CSV file the head office or the credit
+association circulates.
 
 The list is read whole (``list_blacklist``: it is the bank's own list, a few
 thousand lines at most) with ID numbers masked; lifted entries show on
 request. 导入 CSV asks for the file (``choose_csv``, which tests replace),
 imports it on the worker and shows what became of every line in
-``ImportReportDialog``: accepted or rejected, and why. UI thread only.
+``ImportReportDialog``: accepted or rejected, and why.
+
+列入名单 asks for one person (``BlacklistEntryDialog``) and lists him on the
+worker; a refusal brings the same dialog back with the problems beside the
+fields. 移出名单 asks why the selected active entry is lifted
+(``LiftEntryDialog``); the reason goes to the audit trail. Both buttons are
+offered to supervisors and administrators only (the domain checks again).
+UI thread only.
 """
 
 from __future__ import annotations
@@ -37,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from desktop import navigation
 from desktop.dialogs import messages
+from desktop.dialogs.blacklist_entry import BlacklistEntryDialog, LiftEntryDialog, ListingForm
 from desktop.navigation import ViewContext
 from desktop.operations import describe_error
 from desktop.widgets.form_fields import FieldNote, Tone, configure_table, title_label
@@ -44,9 +53,13 @@ from domain.blacklist import (
     KEEPERS,
     BlacklistEntry,
     ImportReport,
+    add_to_blacklist,
     import_blacklist_csv,
+    lift_from_blacklist,
     list_blacklist,
 )
+from domain.customers import FormErrors
+from domain.errors import ConcurrencyConflict
 
 translate = QCoreApplication.translate
 REJECTED_COLOUR = QColor("#b3261e")
@@ -193,12 +206,17 @@ class BlacklistView(QWidget):
         self.ctx = ctx
         self.setObjectName("blacklist_view")
         self.model = BlacklistTableModel(self)
+        self._news = ""
         self._build()
         self.reload()
 
     def _build(self) -> None:
         self.show_lifted = QCheckBox(self.tr("Show lifted entries"), objectName="show_lifted")
         self.show_lifted.toggled.connect(lambda _on: self.reload())
+        self.add_button = QPushButton(self.tr("Add entry…"), objectName="add_entry")
+        self.add_button.clicked.connect(self.add_entry)
+        self.lift_button = QPushButton(self.tr("Lift…"), objectName="lift_entry")
+        self.lift_button.clicked.connect(self.lift_entry)
         self.import_button = QPushButton(self.tr("Import CSV…"), objectName="import_csv")
         self.import_button.clicked.connect(self.import_csv)
         reload = QPushButton(self.tr("Reload"), objectName="reload")
@@ -206,11 +224,13 @@ class BlacklistView(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.show_lifted)
         bar.addStretch(1)
-        bar.addWidget(self.import_button)
-        bar.addWidget(reload)
+        for button in (self.add_button, self.lift_button, self.import_button, reload):
+            bar.addWidget(button)
         self.table = QTableView(objectName="blacklist_table")
         self.table.setModel(self.model)
         configure_table(self.table, [width for _title, width in _ENTRY_COLUMNS])
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
         self.status = FieldNote("status", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -219,6 +239,21 @@ class BlacklistView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        self._update_buttons()
+
+    def keeps_the_list(self) -> bool:
+        return self.ctx.user.has_role(*KEEPERS)
+
+    def _update_buttons(self) -> None:
+        keeper = self.keeps_the_list()
+        entry = self.selected_entry()
+        self.add_button.setEnabled(keeper)
+        self.import_button.setEnabled(keeper)
+        self.lift_button.setEnabled(keeper and entry is not None and entry.active)
+
+    def selected_entry(self) -> BlacklistEntry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
 
     def refresh(self) -> None:
         """Shown again (the main window calls this): read the list again."""
@@ -237,7 +272,81 @@ class BlacklistView(QWidget):
     def _loaded(self, entries: list[BlacklistEntry]) -> None:
         self.model.set_rows(entries)
         listed = sum(1 for e in entries if e.active)
-        self.status.say(self.tr("{0} people on the list.").format(listed))
+        count = self.tr("{0} people on the list.").format(listed)
+        # What was just done is said once, with the list it produced.
+        news, self._news = self._news, ""
+        self.status.say(f"{news} {count}" if news else count, Tone.OK if news else Tone.INFO)
+
+    # --- by hand --------------------------------------------------------------------------
+
+    def add_entry(self) -> None:
+        """Ask for one person and list him on the worker."""
+        if self.keeps_the_list():
+            self._ask_entry(BlacklistEntryDialog(self))
+
+    def _ask_entry(self, dialog: BlacklistEntryDialog) -> None:
+        """On a refusal the same dialog comes back with what was typed and why."""
+        form = dialog.get_values()
+        if form is None:
+            dialog.deleteLater()
+            return
+        uow, actor = self.ctx.uow, self.ctx.user
+        self.ctx.ops.run(
+            lambda: _list_person(uow, actor, form),
+            on_done=lambda entry: self._listed(entry, dialog),
+            on_error=lambda error: self._add_failed(error, dialog),
+            label=self.tr("Saving…"),
+            parent=self,
+        )
+
+    def _listed(self, entry: BlacklistEntry, dialog: BlacklistEntryDialog) -> None:
+        dialog.deleteLater()
+        self._news = self.tr("{0} ({1}) is on the list.").format(entry.name, entry.masked_id_number)
+        self.reload()
+
+    def _add_failed(self, error: Exception, dialog: BlacklistEntryDialog) -> None:
+        if isinstance(error, FormErrors):
+            dialog.show_problems(error.problems)
+        else:
+            dialog.show_error(describe_error(error))
+        self._ask_entry(dialog)
+
+    def lift_entry(self) -> None:
+        """Lift the selected active entry, with the reason the supervisor types."""
+        entry = self.selected_entry()
+        if not self.keeps_the_list() or entry is None or not entry.active:
+            return
+        dialog = LiftEntryDialog(self, entry)
+        reason = dialog.get_values()
+        dialog.deleteLater()
+        if reason is None:
+            return
+        uow, actor = self.ctx.uow, self.ctx.user
+        number, version = entry.id_number, entry.version
+        self.ctx.ops.run(
+            lambda: lift_from_blacklist(uow(), actor, number, version=version, reason=reason),
+            on_done=self._lifted,
+            on_error=self._lift_failed,
+            label=self.tr("Saving…"),
+            parent=self,
+        )
+
+    def _lifted(self, entry: BlacklistEntry) -> None:
+        self._news = self.tr("{0} ({1}) was lifted from the list.").format(
+            entry.name, entry.masked_id_number
+        )
+        self.reload()
+
+    def _lift_failed(self, error: Exception) -> None:
+        if isinstance(error, ConcurrencyConflict):
+            text = self.tr(
+                "Someone else changed this entry meanwhile. The list is reloaded; "
+                "check it and lift again if still needed."
+            )
+            messages.show_error(self, text, self.tr("Changed by someone else"))
+            self.reload()
+            return
+        messages.show_error(self, describe_error(error), self.tr("Not lifted"))
 
     # --- importing ------------------------------------------------------------------------
 
@@ -275,6 +384,13 @@ class BlacklistView(QWidget):
         dialog = ImportReportDialog(report, file_name, self)
         dialog.exec()
         dialog.deleteLater()
+
+
+def _list_person(uow_factory, actor, form: ListingForm) -> BlacklistEntry:
+    """Worker thread: list the person of ``form`` (or renew his entry)."""
+    return add_to_blacklist(
+        uow_factory(), actor, form.id_number, form.name, form.reason, form.source
+    )
 
 
 navigation.register(

@@ -7,6 +7,7 @@ The real forms on a real temporary SQLite database; Chinese is typed with
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, QModelIndex, Qt
@@ -31,7 +32,7 @@ from domain.customers import (
     save_business,
     update_customer,
 )
-from domain.identity import id_check_digit
+from domain.identity import id_check_digit, uscc_check_char
 from domain.products import GuaranteeType
 from domain.schedule import RepaymentMethod
 from domain.search import search_customers
@@ -354,6 +355,66 @@ def test_an_application_from_draft_to_submission(
     wait_idle()
     row = [hit.application_number for hit in view.model.rows].index(number)
     assert view.model.data(view.model.index(row, 6)) == "已提交"
+
+
+def _company_code(organisation: str = "MA1MXK3T7") -> str:
+    first_17 = "91320117" + organisation
+    return first_17 + uscc_check_char(first_17)
+
+
+def test_a_guarantee_company_loan_records_the_company(
+    application_dialog, borrower, qtbot, wait_idle, sqlite_store
+):
+    dialog = application_dialog()
+    request = dialog.request
+    company_fields = (request.company_name, request.company_code, request.company_amount)
+    assert not any(field.isVisibleTo(dialog) for field in company_fields)
+
+    _request(dialog, borrower, "15万", wait_idle)
+    select_data(request.guarantee, None)
+    select_data(request.product, "guarantee-company")  # its only guarantee type is chosen
+    assert request.guarantee.currentData() == GuaranteeType.GUARANTEE_COMPANY.value
+    assert all(field.isVisibleTo(dialog) for field in company_fields)
+    _settled(dialog, qtbot, wait_idle)
+    notes = dialog.notes.notes
+    name_note = notes["guarantee_company.name"]
+    assert name_note.tone is Tone.INFO and name_note.text() == "担保公司保证须填写担保公司名称"
+
+    good = _company_code()
+    request.company_name.setText("南京市溧水区融资担保有限公司")
+    request.company_code.setText(good[:17] + ("1" if good[17] != "1" else "2"))
+    request.company_amount.setText("20万")
+    _settled(dialog, qtbot, wait_idle)
+    code_note, amount_note = (
+        notes["guarantee_company.credit_code"],
+        notes["guarantee_company.amount"],
+    )
+    assert code_note.tone is Tone.ERROR and f"最后一位应为 {good[17]}" in code_note.text()
+    assert amount_note.tone is Tone.ERROR and "超过申请金额 150,000.00 元" in amount_note.text()
+    assert not name_note.text()
+    assert dialog.request.verdict.tone is Tone.OK  # the product's own rules are met
+
+    dialog.save()
+    wait_idle()
+    assert dialog.application is None and "校验位不符" in code_note.text()
+
+    request.company_code.setText(good.lower())
+    request.company_amount.setText("12万")
+    _settled(dialog, qtbot, wait_idle)
+    assert not code_note.text()
+    assert amount_note.tone is Tone.INFO and "120,000.00" in amount_note.text()
+    dialog.save_button.click()
+    wait_idle()
+    number = dialog.application.application_number
+    assert number.startswith("DB") and "已保存" in dialog.error.text()
+
+    resumed = application_dialog(number)
+    assert resumed.request.company_name.text() == "南京市溧水区融资担保有限公司"
+    assert resumed.request.company_code.text() == good
+    assert resumed.request.company_amount.text() == "120,000.00"
+    assert resumed.request.company_name.isVisibleTo(resumed)
+    stored = get_application(sqlite_store.uow(), number).guarantee_company
+    assert (stored.credit_code, stored.amount) == (good, Decimal("120000.00"))
 
 
 def test_wrong_fields_are_shown_beside_them_and_nothing_saved(

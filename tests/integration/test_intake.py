@@ -23,6 +23,7 @@ from domain.applications import (
     ApplicationState,
     Collateral,
     GroupMember,
+    GuaranteeCompany,
     Guarantor,
     Investigation,
     SubmissionRefused,
@@ -55,7 +56,7 @@ from domain.customers import (
     update_customer,
 )
 from domain.errors import ConcurrencyConflict, DomainError, PermissionDenied
-from domain.identity import id_check_digit
+from domain.identity import id_check_digit, uscc_check_char
 from domain.search import ApplicationOrder, search_applications, search_customers
 
 PASSWORD = "secret123"
@@ -267,7 +268,7 @@ def test_reimport_renews_changed_entries_and_relists_lifted_ones(store, supervis
         "id_number,name,reason,source\n" + f"{rid(5)},王五,逾期,第3期\n{rid(8)},钱八,逃债,第3期\n"
     )
     import_blacklist_csv(store.uow(), supervisor, first)
-    lift_from_blacklist(store.uow(), supervisor, rid(8), version=1)
+    lift_from_blacklist(store.uow(), supervisor, rid(8), version=1, reason="已结清欠款")
     again = tmp_path / "通报.csv"
     again.write_bytes(
         (f"身份证号码,姓名,原因,来源\n{rid(5)},王五,逾期,第3期\n{rid(8)},钱八,逃债,第4期\n").encode(
@@ -282,6 +283,27 @@ def test_reimport_renews_changed_entries_and_relists_lifted_ones(store, supervis
         "曾被移出名单，已按本文件重新列入",
     ]
     assert [h.source for h in blacklist_hits(store.uow(), [rid(8)])] == ["第4期"]
+
+
+def test_lifting_keeps_its_reason_in_the_audit_trail(store, supervisor):
+    listed = add_to_blacklist(store.uow(), supervisor, rid(8), "钱八", "恶意逃废债务")
+
+    with pytest.raises(FormErrors) as caught:
+        lift_from_blacklist(store.uow(), supervisor, rid(8), version=listed.version, reason="")
+    assert caught.value.problems == {"reason": "请填写移出原因"}
+    assert [e.name for e in blacklist_hits(store.uow(), [rid(8)])] == ["钱八"]
+
+    lifted = lift_from_blacklist(
+        store.uow(), supervisor, rid(8), version=listed.version, reason="法院调解后已结清"
+    )
+
+    assert not lifted.active and blacklist_hits(store.uow(), [rid(8)]) == []
+    with store.uow() as uow:
+        events = [e for e in uow.audit.page(limit=5) if e.action == "lift_blacklist"]
+    assert [(e.entity, e.entity_id, e.actor) for e in events] == [
+        ("blacklist", str(lifted.id), "chen")
+    ]
+    assert events[0].after == {"reason": "法院调解后已结清"}
 
 
 def test_a_header_without_reason_is_refused_whole(store, supervisor):
@@ -520,6 +542,71 @@ def test_submit_succeeds_when_complete(store, officer, assistant, borrower, busi
     assert counts[ApplicationState.DRAFT] == (0, None)
     with store.uow() as uow:
         assert uow.audit.page(limit=1)[0].action == "submit_application"
+
+
+def company_code(body: str = "MA1XY223P") -> str:
+    first_17 = "91320117" + body
+    return first_17 + uscc_check_char(first_17)
+
+
+def company_draft(borrower, business, company: GuaranteeCompany | None, **changes):
+    return full_draft(
+        borrower,
+        business,
+        product_code="guarantee-company",
+        guarantee_type="guarantee-company",
+        guarantors=[],
+        guarantee_company=company,
+        **changes,
+    )
+
+
+def test_the_guarantee_company_is_stored_and_read_back(store, officer, borrower, business):
+    typed = GuaranteeCompany("溧水区融资担保有限公司", company_code().lower(), "12,345,678.91")
+    saved = save_draft(
+        store.uow(), officer, company_draft(borrower, business, typed, amount="200万")
+    )
+
+    stored = get_application(store.uow(), saved.application_number)
+    assert stored.guarantee_company == GuaranteeCompany(
+        "溧水区融资担保有限公司", company_code(), Decimal("12345678.91")
+    )
+    assert stored.application_number.startswith("DB")
+
+    # A guarantee type without a company clears the company's columns.
+    changed = stored.draft()
+    changed.product_code, changed.guarantee_type = "trade-chain", "natural-person"
+    changed.guarantors = [guarantor()]
+    save_draft(store.uow(), officer, changed)
+    assert get_application(store.uow(), saved.application_number).guarantee_company is None
+
+
+def test_submission_needs_the_whole_company_within_the_loan(
+    store, officer, assistant, borrower, business
+):
+    partial = GuaranteeCompany("溧水区融资担保有限公司", "", "20万")
+    application = save_draft(store.uow(), officer, company_draft(borrower, business, partial))
+    assert get_application(store.uow(), application.application_number).guarantee_company == (
+        GuaranteeCompany("溧水区融资担保有限公司", "", Decimal("200000.00"))
+    )
+
+    with pytest.raises(SubmissionRefused) as caught:
+        submit_application(
+            store.uow(), officer, application.application_number, application.version
+        )
+    assert caught.value.missing == [
+        "担保公司保证须填写担保公司的统一社会信用代码（18位，见营业执照）",
+        "担保金额 200,000.00 元超过申请金额 150,000.00 元：担保公司只能为全部或部分借款提供保证，"
+        "请改为不超过申请金额",
+    ]
+
+    whole = GuaranteeCompany("溧水区融资担保有限公司", company_code(), "15万")
+    draft = company_draft(borrower, business, whole)
+    draft.application_number, draft.version = application.application_number, application.version
+    again = save_draft(store.uow(), officer, draft)
+    submitted = submit_application(store.uow(), assistant, again.application_number, again.version)
+    assert submitted.state is ApplicationState.SUBMITTED
+    assert submitted.guarantee_company.amount == Decimal("150000.00")
 
 
 def test_only_the_applications_officers_may_submit(store, admin, officer, borrower, business):

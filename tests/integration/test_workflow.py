@@ -381,8 +381,15 @@ def test_approval_above_the_limit_is_refused_and_escalated_to_head_office(desk):
 
 
 def test_a_supervisor_has_no_authority_over_other_products(desk):
+    from domain.applications import GuaranteeCompany
+    from domain.identity import uscc_check_char
+
+    code = "91320117MA1XY223P" + uscc_check_char("91320117MA1XY223P")
     application = desk.submitted(
-        product_code="guarantee-company", guarantee_type="guarantee-company", guarantors=[]
+        product_code="guarantee-company",
+        guarantee_type="guarantee-company",
+        guarantors=[],
+        guarantee_company=GuaranteeCompany("溧水区融资担保有限公司", code, "12万"),
     )
 
     with pytest.raises(AuthorityExceeded, match=r"没有担保公司担保贷款的审批权限.*请上报总行审批"):
