@@ -21,18 +21,30 @@ Registered documents (``issued_documents``):
 Every printing or saving as PDF is recorded (``record_print``): who, when,
 where, how many copies, and the fingerprint of what was printed.
 
-Overdue figures are the servicing position (``_overdue_figures``); a loan
-without a servicing account yet has repaid nothing, and its figures come
-from the schedule fixed at disbursement. Reminders and the repayment
-schedule are filled from that schedule too.
+Which schedule a paper shows:
+
+- The loan contract's annex is the schedule fixed at disbursement, always:
+  the contract is what was signed.
+- The repayment schedule and the reminders follow the servicing schedule in
+  force (``domain.servicing``): after an early repayment the borrower pays
+  by the recomputed schedule, and a reminder asks for what is still owed of
+  an instalment paid in part. A loan without a servicing account (data from
+  before accounts were opened at disbursement) has repaid nothing, and its
+  papers come from the disbursement schedule.
+- Overdue figures are the servicing position (``_overdue_figures``), with
+  the same fallback.
+
+A schedule or reminder issued before a later posting no longer matches the
+records: ``verify_code`` then says it was superseded and by what.
 
 Times on paper are Beijing time, whatever the desk computer's own clock
 zone: the same record must give the same fingerprint on every machine.
 
 Use cases take a unit of work with the repositories ``loans``,
 ``applications``, ``customers``, ``products``, ``users``, ``workflow``,
-``checklists``, ``settings``, ``issued_documents``, ``print_log`` and
-``document_queries``. Any thread; the desktop calls them on its worker.
+``checklists``, ``settings``, ``issued_documents``, ``print_log``,
+``document_queries`` and, for what servicing knows, ``loan_accounts`` and
+``repayments``. Any thread; the desktop calls them on its worker.
 """
 
 from __future__ import annotations
@@ -51,6 +63,7 @@ from domain.customers import Customer
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.interest import OverdueItem, overdue_charges
 from domain.loans import Loan
+from domain.overdue import ScheduleLine
 from domain.paperwork import (
     DEFAULT_DEADLINE_WORKING_DAYS,
     BankDetails,
@@ -67,8 +80,14 @@ from domain.paperwork import (
     add_working_days,
 )
 from domain.products import GuaranteeType
-from domain.schedule import Schedule
-from domain.servicing import loan_position
+from domain.schedule import Instalment, Schedule
+from domain.servicing import (
+    Repayment,
+    find_account,
+    lines_of,
+    loan_position,
+    next_current_period,
+)
 from domain.settings import load_bank
 from domain.text import normalize_input
 from domain.users import Role, User
@@ -305,8 +324,51 @@ def _guarantor(guarantor: Guarantor) -> Party:
     return Party(guarantor.name, guarantor.id_number, guarantor.phone)
 
 
-def _schedule(uow, loan: Loan) -> Schedule:
+def _signed_schedule(uow, loan: Loan) -> Schedule:
+    """The schedule fixed at disbursement: the contract's annex, as signed."""
     return Schedule(tuple(uow.loans.schedule(loan.id)))
+
+
+def _servicing_lines(uow, loan: Loan) -> list[ScheduleLine] | None:
+    """Inside an open unit of work: the servicing schedule in force with
+    what has been paid of each instalment, or ``None`` for a loan without a
+    servicing account (old data: nothing repaid yet)."""
+    try:
+        account = find_account(uow, loan.loan_number)
+    except NotFound:
+        return None
+    return uow.loan_accounts.lines(account.loan_id)
+
+
+def _schedule_in_force(uow, loan: Loan) -> Schedule:
+    """Inside an open unit of work: the schedule the borrower follows now.
+    Until an early repayment it is the one fixed at disbursement, instalment
+    for instalment, so a schedule paper issued before keeps matching."""
+    lines = _servicing_lines(uow, loan)
+    return _signed_schedule(uow, loan) if lines is None else _as_scheduled(lines)
+
+
+def _as_scheduled(lines: Sequence[ScheduleLine]) -> Schedule:
+    """Servicing lines as a printed schedule: amounts as scheduled, whatever
+    has been paid of them. Each balance is the one stored with its line, as
+    the loan's servicing screen shows it: the instalments kept from before
+    an early repayment keep the balance they left, and the fall after them
+    is the principal repaid ahead (``domain.servicing.schedule_of`` would
+    take it off those earlier balances too, as if repaid from the start)."""
+    return Schedule(
+        tuple(
+            Instalment(
+                line.period,
+                line.due_date,
+                line.principal + line.interest,
+                line.principal,
+                line.interest,
+                line.balance,
+                line.days,
+            )
+            for line in lines
+        )
+    )
 
 
 def _product(uow, code: str):
@@ -404,7 +466,8 @@ def _loan_contract(uow, loan: Loan) -> LoanContractPaper:
         payment=loan.payment,
         repayment_account=loan.repayment_account,
         guarantee_summary=guarantee_summary(application),
-        schedule=_schedule(uow, loan),
+        # What was signed, whatever early repayments changed since.
+        schedule=_signed_schedule(uow, loan),
     )
 
 
@@ -440,7 +503,11 @@ def _guarantee_contracts(uow, loan: Loan) -> list[GuaranteeContractPaper]:
 
 
 def schedule_paper(uow, number: str) -> SchedulePaper:
-    """The loan's repayment schedule as stored at disbursement."""
+    """The repayment schedule the borrower follows now (by application or
+    contract number): the one fixed at disbursement until an early
+    repayment, then the recomputed one. Its scheduled principal then falls
+    short of the loan amount by the principal repaid ahead of it, which is
+    what the printed paper states."""
     with uow:
         return _schedule_paper(uow, _loan_of(uow, number))
 
@@ -456,23 +523,43 @@ def _schedule_paper(uow, loan: Loan) -> SchedulePaper:
         term_months=loan.months,
         repayment_method=loan.repayment_method.label,
         start_date=loan.start_date,
-        schedule=_schedule(uow, loan),
+        schedule=_schedule_in_force(uow, loan),
     )
 
 
 def reminder_paper(uow, number: str, as_of: date) -> ReminderNotice:
-    """A reminder of the next instalment due on or after ``as_of``, issued
-    on ``as_of``. ``DomainError`` when no instalment is left to fall due."""
+    """A reminder of the next instalment due on or after ``as_of`` that is
+    not fully paid, for what is still owed of it, issued on ``as_of``.
+    ``DomainError`` when no instalment is left to fall due."""
     with uow:
         return _reminder(uow, _loan_of(uow, number), as_of)
 
 
 def _reminder(uow, loan: Loan, as_of: date) -> ReminderNotice:
-    instalment = next((i for i in uow.loans.schedule(loan.id) if i.due_date >= as_of), None)
+    instalment = _instalment_to_remind(uow, loan, as_of)
     if instalment is None:
         raise DomainError(
-            f"借款合同 {loan.contract_number} 在 {as_of.isoformat()} 之后没有到期的还款，无需提醒。"
+            f"借款合同 {loan.contract_number} 在 {as_of.isoformat()} 之后没有到期的还款，"
+            "或到期各期均已还清，无需提醒。"
         )
+    return _reminder_of(uow, loan, instalment, as_of)
+
+
+def _instalment_to_remind(uow, loan: Loan, as_of: date) -> ScheduleLine | None:
+    """Inside an open unit of work: the first instalment of the schedule in
+    force falling due on or after ``as_of`` and not fully paid, with what
+    has been paid of it; ``None`` when there is none. The instalment a
+    regular payment on ``as_of`` would pay (``next_current_period``)."""
+    lines = _servicing_lines(uow, loan)
+    if lines is None:
+        lines = lines_of(_signed_schedule(uow, loan))  # nothing repaid yet
+    period = next_current_period(lines, as_of)
+    return next((line for line in lines if line.period == period), None)
+
+
+def _reminder_of(uow, loan: Loan, instalment: ScheduleLine, as_of: date) -> ReminderNotice:
+    """The reminder asks for what is left of the instalment: a borrower who
+    paid part of it ahead owes only the rest."""
     return ReminderNotice(
         document_number="",
         bank=_bank(uow),
@@ -480,8 +567,8 @@ def _reminder(uow, loan: Loan, as_of: date) -> ReminderNotice:
         contract_number=loan.contract_number,
         period=instalment.period,
         due_date=instalment.due_date,
-        principal_due=instalment.principal,
-        interest_due=instalment.interest,
+        principal_due=instalment.unpaid_principal,
+        interest_due=instalment.unpaid_interest,
         repayment_account=loan.repayment_account,
         issued_on=as_of,
     )
@@ -699,18 +786,26 @@ def papers_for(uow, kind: DocumentKind | str, number: str, as_of: date | None = 
 def due_reminders(
     uow, as_of: date, within_days: int, progress: BatchProgress | None = None
 ) -> list[ReminderNotice]:
-    """A reminder for every active loan whose next instalment falls due from
-    ``as_of`` to ``within_days`` days later, earliest due date first (then by
-    contract number). ``progress(done, total)`` follows the filling and may
-    raise to stop it."""
-    days = _within(within_days)
+    """A reminder for every active loan whose next instalment not fully
+    paid falls due from ``as_of`` to ``within_days`` days later, for what is
+    still owed of it, earliest due date first (then by contract number).
+    ``progress(done, total)`` follows the filling and may raise to stop it."""
+    until = as_of + timedelta(days=_within(within_days))
     with uow:
-        due = uow.document_queries.next_due(as_of, as_of + timedelta(days=days))
+        # The candidates come by the disbursement schedule. An early
+        # repayment keeps the due dates of the instalments it leaves, so no
+        # loan with an instalment due in the window is missed; each is then
+        # checked against its schedule in force and what is paid of it.
+        due = uow.document_queries.next_due(as_of, until)
         papers = []
         for done, (loan_number, _due_date) in enumerate(due, start=1):
-            papers.append(_reminder(uow, uow.loans.get(loan_number), as_of))
+            loan = uow.loans.get(loan_number)
+            instalment = _instalment_to_remind(uow, loan, as_of)
+            if instalment is not None and instalment.due_date <= until:
+                papers.append(_reminder_of(uow, loan, instalment, as_of))
             _report(progress, done, len(due))
-        return papers
+    papers.sort(key=lambda paper: (paper.due_date, paper.contract_number))
+    return papers
 
 
 def overdue_notices(uow, as_of: date, progress: BatchProgress | None = None) -> list[OverdueNotice]:
@@ -928,15 +1023,78 @@ def _still_matches(uow, document: IssuedDocument) -> tuple[bool, str]:
     try:
         paper = _fill_again(uow, document)
     except DomainError as exc:
-        return False, f"按数据库现有记录已无法生成该文书（{exc}），文件与现有记录不符。"
+        return False, _superseded(uow, document) or (
+            f"按数据库现有记录已无法生成该文书（{exc}），文件与现有记录不符。"
+        )
     if replace(paper, document_number=document.document_number).fingerprint() == (
         document.fingerprint
     ):
         return True, ""
-    return False, (
+    return False, _superseded(uow, document) or (
         "数据库中的记录在出具后已被修改：按现有记录生成的内容与该文件不一致，"
         "请以系统现有记录为准并核实原因。"
     )
+
+
+# Papers whose content follows the loan's postings: the schedule changes
+# only with an early repayment (or its reversal); a notice with any posting.
+_FOLLOWS_POSTINGS = frozenset(
+    {DocumentKind.SCHEDULE, DocumentKind.REMINDER, DocumentKind.OVERDUE_NOTICE}
+)
+
+
+def _superseded(uow, document: IssuedDocument) -> str:
+    """Why a paper that no longer matches is out of date in the ordinary
+    course of servicing: the first posting or reversal since it was issued
+    that changes what it shows. ``""`` when there is none (then something
+    else changed, which the clerk must look into)."""
+    if document.kind not in _FOLLOWS_POSTINGS:
+        return ""
+    with uow:
+        loan = uow.loans.get(document.loan_number or "")
+        postings = [] if loan is None else uow.repayments.for_loan(loan.id)
+    changes = [
+        change
+        for repayment in postings
+        for change in _changes_by(repayment, document.kind)
+        if change[0] >= document.issued_at
+    ]
+    if not changes:
+        return ""
+    _when, what = min(changes)
+    label = document.kind.label
+    if document.kind is DocumentKind.SCHEDULE:
+        return (
+            f"该{label}出具后，贷款办理了{what}，还款计划已随之调整：该文件已被新的还款计划取代，"
+            f"请以重新出具的{label}为准。"
+        )
+    return (
+        f"该{label}出具后，贷款办理了{what}，应还金额已随之变化：该文件已被取代，"
+        f"请按现有记录重新出具{label}。"
+    )
+
+
+def _changes_by(repayment: Repayment, kind: DocumentKind) -> list[tuple[datetime, str]]:
+    """When a posting and its reversal changed what a paper of ``kind``
+    shows, and what they were, as the clerk reads it."""
+    if kind is DocumentKind.SCHEDULE and not _rescheduled(repayment):
+        return []
+    receipt = repayment.receipt_number
+    changes = [
+        (
+            repayment.posted_at,
+            f"{repayment.kind.label}（{repayment.paid_on.isoformat()}，回单号 {receipt}）",
+        )
+    ]
+    if repayment.reversal is not None:
+        moment = repayment.reversal.reversed_at
+        changes.append((moment, f"冲正（{_beijing(moment):%Y-%m-%d}，回单号 {receipt} 的还款）"))
+    return changes
+
+
+def _rescheduled(repayment: Repayment) -> bool:
+    """An early repayment or settlement: it replaced the remaining schedule."""
+    return repayment.schedule_version_after != repayment.schedule_version_before
 
 
 def _fill_again(uow, document: IssuedDocument) -> Paper:

@@ -38,6 +38,12 @@ from domain.errors import DomainError, NotFound, PermissionDenied
 from domain.interest import OverdueItem, overdue_charges
 from domain.loans import Disbursement, loan_schedule
 from domain.paperwork import EntrustedPayment, NoticeRole, add_working_days
+from domain.servicing import (
+    RepaymentEntry,
+    early_repayment_quote,
+    post_repayment,
+    servicing_schedule,
+)
 from domain.workflow import disburse
 from tests.integration.test_workflow import START, Desk, MovableClock
 
@@ -467,3 +473,260 @@ def test_batches_come_in_due_date_order(desk, clock, tmp_path):
     assert seen == [(1, 2), (2, 2)]
     printed = pdf_text(issue_all(desk.uow(), desk.liu, soon), tmp_path)
     assert first.loan_number in printed and second.loan_number in printed
+
+
+def test_a_guarantee_company_loan_contract_names_the_company(desk, tmp_path):
+    from domain.applications import GuaranteeCompany, save_draft, submit_application
+    from domain.identity import uscc_check_char
+    from domain.workflow import approve, complete_signing, sign_off, signoff_view, start_signing
+    from tests.integration.test_workflow import PASSWORD
+
+    first_17 = "91320117MA1XY223P"
+    code = first_17 + uscc_check_char(first_17)
+    company = GuaranteeCompany("溧水区融资担保有限公司", code, "12万")
+    draft = desk.draft(
+        product_code="guarantee-company",
+        guarantee_type="guarantee-company",
+        guarantors=[],
+        guarantee_company=company,
+    )
+    saved = save_draft(desk.uow(), desk.li, draft)
+    number = saved.application_number
+    submitted = submit_application(desk.uow(), desk.li, number, saved.version)
+    # Not a natural-person loan: above the supervisor's authority, head office approves.
+    approved = approve(desk.uow(), desk.hq, number, submitted.version, "同意")
+    start_signing(desk.uow(), desk.li, number, approved.version)
+    desk.tick_everything(number)
+    complete_signing(desk.uow(), desk.li, number, desk.get(number).version)
+    fingerprint = signoff_view(desk.uow(), desk.sun, number).fingerprint
+    sign_off(desk.uow(), desk.sun, number, PASSWORD, fingerprint)
+    desk.clock.move(days=1)
+    terms = Disbursement(desk.clock.today(), "15万", "6228480012345678")
+    loan = disburse(desk.uow(), desk.liu, number, desk.get(number).version, terms)
+
+    paper = loan_contract_paper(desk.uow(), loan.loan_number)
+
+    assert paper.guarantee_summary == (
+        f"担保公司保证，担保公司：溧水区融资担保有限公司（统一社会信用代码 {code}），"
+        "保证金额人民币 120,000.00 元"
+    )
+    printed = pdf_text([issue(desk.uow(), desk.liu, paper)], tmp_path)
+    for expected in ("溧水区融资担保有限公司", code, "保证金额人民币120,000.00元"):
+        assert expected in printed, expected
+
+
+# --- after an early repayment: the schedule in force ---------------------------------------
+
+
+def pay(desk: Desk, loan, amount, on, receipt: str, **kind):
+    """The teller posts ``amount`` paid on ``on``, the clock moved there first."""
+    if on > desk.clock.today():
+        desk.clock.move(days=(on - desk.clock.today()).days)
+    entry = RepaymentEntry(amount, on, "cash", receipt, **kind)
+    return post_repayment(desk.uow(), desk.liu, loan.loan_number, entry)
+
+
+def repaid_early(desk: Desk, loan, principal: str = "50000"):
+    """Instalment 1 paid on its due date, then ``principal`` repaid ahead
+    five days later, shortening the term. Returns the quote it was paid by."""
+    first = loan_schedule(desk.uow(), loan.loan_number).instalments[0]
+    pay(desk, loan, first.payment, first.due_date, "HK-0001")
+    day = first.due_date + timedelta(days=5)
+    quote = early_repayment_quote(desk.uow(), loan.loan_number, day, principal, "缩短期限")
+    pay(desk, loan, quote.total, day, "TQ-0001", kind="early", option="shorten-term")
+    return quote
+
+
+def test_after_an_early_repayment_the_schedule_paper_is_the_new_schedule(desk, loan, tmp_path):
+    signed = loan_schedule(desk.uow(), loan.loan_number)
+
+    quote = repaid_early(desk, loan)
+    paper = schedule_paper(desk.uow(), loan.loan_number)
+
+    lines = servicing_schedule(desk.uow(), loan.loan_number)
+    instalments = paper.schedule.instalments
+    assert len(instalments) == len(lines) < len(signed.instalments)
+    assert instalments[0] == signed.instalments[0]  # paid before, kept as it was
+    new = quote.schedule.instalments
+    assert [(i.period, i.due_date, i.principal, i.interest) for i in instalments[1:]] == [
+        (i.period, i.due_date, i.principal, i.interest) for i in new
+    ]
+    assert instalments[-1].balance == 0
+    assert paper.schedule.total_principal == loan.amount - Decimal("50000")
+    printed = pdf_text([issue(desk.uow(), desk.liu, paper)], tmp_path)
+    assert "提前还款后调整的还款计划（已提前归还本金50,000.00元）" in printed
+    assert f"12个月（调整后共{len(instalments)}期）" in printed
+    assert f"{new[0].payment:,.2f}" in printed
+    assert f"合计{paper.schedule.total_payment:,.2f}{loan.amount - 50000:,.2f}" in printed
+    assert new[-1].due_date.isoformat() in printed
+    assert signed.instalments[-1].due_date.isoformat() not in printed
+    assert f"{signed.total_payment:,.2f}" not in printed
+
+
+def test_the_contract_annex_stays_the_schedule_as_signed(desk, loan, tmp_path):
+    signed = loan_schedule(desk.uow(), loan.loan_number)
+    before = issue(desk.uow(), desk.liu, loan_contract_paper(desk.uow(), loan.loan_number))
+
+    repaid_early(desk, loan)
+    contract = loan_contract_paper(desk.uow(), loan.loan_number)
+
+    assert contract.schedule == signed
+    printed = pdf_text([issue(desk.uow(), desk.liu, contract)], tmp_path)
+    assert f"{signed.total_payment:,.2f}" in printed
+    assert signed.instalments[-1].due_date.isoformat() in printed
+    assert "提前还款后调整" not in printed
+    assert verify_code(desk.uow(), before.verification_code).matches
+
+
+def test_after_an_early_repayment_the_reminder_asks_for_the_new_instalment(desk, loan, tmp_path):
+    signed = loan_schedule(desk.uow(), loan.loan_number).instalments
+    quote = repaid_early(desk, loan)
+    new_second = quote.schedule.instalments[0]
+    as_of = desk.clock.today()
+
+    paper = reminder_paper(desk.uow(), loan.loan_number, as_of)
+    (batched,) = due_reminders(desk.uow(), as_of, 30)
+
+    assert (paper.period, paper.due_date) == (2, signed[1].due_date)
+    assert (paper.principal_due, paper.interest_due) == (new_second.principal, new_second.interest)
+    assert paper.amount_due != signed[1].payment
+    assert batched == paper
+    printed = pdf_text([issue(desk.uow(), desk.liu, paper)], tmp_path)
+    assert f"{new_second.payment:,.2f}" in printed
+    assert f"{signed[1].payment:,.2f}" not in printed
+
+
+def test_no_reminder_for_a_due_date_the_shorter_term_dropped(desk, loan):
+    signed = loan_schedule(desk.uow(), loan.loan_number).instalments
+    quote = repaid_early(desk, loan)
+    new_last = quote.schedule.instalments[-1].due_date
+    dropped = signed[len(quote.schedule.instalments) + 1].due_date
+    assert dropped > new_last
+    after_the_new_maturity = new_last + timedelta(days=1)
+
+    window = (dropped - after_the_new_maturity).days
+    assert due_reminders(desk.uow(), after_the_new_maturity, window) == []
+    with pytest.raises(DomainError, match="没有到期的还款"):
+        reminder_paper(desk.uow(), loan.loan_number, after_the_new_maturity)
+
+
+def test_a_reminder_of_an_instalment_paid_in_part_asks_for_what_is_left(desk, loan, tmp_path):
+    first = loan_schedule(desk.uow(), loan.loan_number).instalments[0]
+    paid_on = first.due_date - timedelta(days=10)
+    pay(desk, loan, "3000", paid_on, "HK-0100")
+
+    paper = reminder_paper(desk.uow(), loan.loan_number, paid_on)
+    (batched,) = due_reminders(desk.uow(), paid_on, 15)
+
+    assert (paper.period, paper.due_date) == (1, first.due_date)
+    assert paper.interest_due == 0  # interest is paid before principal
+    assert paper.principal_due == first.principal - (Decimal("3000") - first.interest)
+    assert paper.amount_due == first.payment - Decimal("3000")
+    assert batched == paper
+    printed = pdf_text([issue(desk.uow(), desk.liu, paper)], tmp_path)
+    assert f"{first.payment - 3000:,.2f}" in printed
+    # Paid in full ahead of its due date: the next instalment is the one to remind of.
+    pay(desk, loan, first.payment - Decimal("3000"), paid_on, "HK-0101")
+    assert reminder_paper(desk.uow(), loan.loan_number, paid_on).period == 2
+    assert due_reminders(desk.uow(), paid_on, 15) == []
+
+
+def test_a_schedule_issued_before_an_early_repayment_verifies_as_superseded(desk, loan):
+    before = issue(desk.uow(), desk.liu, schedule_paper(desk.uow(), loan.loan_number))
+    reminder = issue(
+        desk.uow(), desk.liu, reminder_paper(desk.uow(), loan.loan_number, loan.start_date)
+    )
+    desk.clock.move(days=1)
+
+    repaid_early(desk, loan)
+    after = issue(desk.uow(), desk.liu, schedule_paper(desk.uow(), loan.loan_number))
+
+    assert after.document_number != before.document_number
+    old = verify_code(desk.uow(), before.verification_code)
+    assert old.found and not old.matches
+    assert "已被新的还款计划取代" in old.reason and "提前部分还款" in old.reason
+    assert "回单号 TQ-0001" in old.summary
+    new = verify_code(desk.uow(), after.verification_code)
+    assert new.matches, new.summary
+    # The reminder of instalment 1, now paid: superseded by that payment.
+    reminded = verify_code(desk.uow(), reminder.verification_code)
+    assert not reminded.matches and "正常还款" in reminded.reason
+    assert "回单号 HK-0001" in reminded.reason
+
+
+def test_an_overdue_notice_paid_since_verifies_as_superseded(desk, loan):
+    first = loan_schedule(desk.uow(), loan.loan_number).instalments[0]
+    as_of = first.due_date + timedelta(days=3)
+    desk.clock.move(days=(as_of - desk.clock.today()).days)
+    borrower, _guarantor = issue_all(
+        desk.uow(), desk.liu, overdue_papers(desk.uow(), loan.loan_number, as_of)
+    )
+    assert verify_code(desk.uow(), borrower.verification_code).matches
+
+    desk.clock.move(days=1)
+    pay(desk, loan, "5000", desk.clock.today(), "HK-0300")
+
+    result = verify_code(desk.uow(), borrower.verification_code)
+    assert result.found and not result.matches
+    assert "正常还款" in result.reason and "回单号 HK-0300" in result.reason
+    assert "该逾期催收通知书出具后" in result.reason
+
+
+def test_a_schedule_issued_before_any_repayment_still_matches_after_regular_ones(desk, loan):
+    paper = schedule_paper(desk.uow(), loan.loan_number)
+    assert paper.schedule == loan_schedule(desk.uow(), loan.loan_number)
+    record = issue(desk.uow(), desk.liu, paper)
+    first = loan_schedule(desk.uow(), loan.loan_number).instalments[0]
+
+    pay(desk, loan, first.payment, first.due_date, "HK-0001")
+
+    assert verify_code(desk.uow(), record.verification_code).matches
+
+
+def test_without_a_servicing_account_papers_come_from_the_disbursement_schedule(desk, loan):
+    """Loans disbursed before accounts were opened with the disbursement."""
+    with desk.store.database.engine.begin() as c:
+        for table in ("follow_up_tasks", "loan_schedule_lines", "loan_accounts"):
+            c.execute(text(f"DELETE FROM {table}"))
+    signed = loan_schedule(desk.uow(), loan.loan_number)
+
+    assert schedule_paper(desk.uow(), loan.loan_number).schedule == signed
+    reminder = reminder_paper(desk.uow(), loan.loan_number, loan.start_date)
+    first = signed.instalments[0]
+    assert (reminder.period, reminder.amount_due) == (1, first.payment)
+    assert [p.period for p in due_reminders(desk.uow(), loan.start_date, 60)] == [1]
+
+
+# --- penalty uplifts: as signed ----------------------------------------------------------------
+
+
+def test_an_old_contract_keeps_the_uplifts_it_was_signed_with(desk, loan, tmp_path):
+    from domain.catalogue import get_product, save_product
+
+    signed = issue(desk.uow(), desk.liu, loan_contract_paper(desk.uow(), loan.loan_number))
+    micro = get_product(desk.uow(), "micro")
+    assert (micro.penalty_uplift, micro.misuse_penalty_uplift) == (Decimal("0.50"), Decimal("1.00"))
+
+    save_product(
+        desk.uow(),
+        desk.admin,
+        micro.replace(penalty_uplift=Decimal("0.30"), misuse_penalty_uplift=Decimal("0.60")),
+    )
+
+    contract = loan_contract_paper(desk.uow(), loan.loan_number)
+    assert (contract.penalty_uplift, contract.misuse_penalty_uplift) == (
+        Decimal("0.50"),
+        Decimal("1.00"),
+    )
+    assert contract == replace(signed, document_number="")
+    result = verify_code(desk.uow(), signed.verification_code)
+    assert result.matches, result.summary
+    printed = pdf_text([signed], tmp_path)
+    assert "6.75%" in printed and "9.00%" in printed  # 4.50% × 150%, × 200%
+    assert "5.85%" not in printed and "7.20%" not in printed
+    # A loan disbursed after the change is signed with the new uplifts.
+    later = loan_contract_paper(desk.uow(), disbursed(desk).loan_number)
+    assert (later.penalty_uplift, later.misuse_penalty_uplift) == (
+        Decimal("0.30"),
+        Decimal("0.60"),
+    )

@@ -30,7 +30,13 @@ from domain.paperwork import (
     SignOffRecord,
     add_working_days,
 )
-from domain.schedule import RepaymentMethod, build_schedule
+from domain.schedule import (
+    EarlyRepaymentOption,
+    RepaymentMethod,
+    Schedule,
+    build_schedule,
+    reschedule_after_prepayment,
+)
 from printing.guarantee_contract import render_guarantee_contract
 from printing.layout import MARGIN_RIGHT, PAGE_WIDTH, PrintingCancelled
 from printing.loan_contract import render_loan_contract
@@ -38,7 +44,7 @@ from printing.overdue_notice import render_overdue_notice, render_overdue_notice
 from printing.reminder_notice import render_reminder, render_reminders
 from printing.schedule_table import render_schedule
 from printing.signoff_record import render_signoff_record
-from printing.templates import TemplateError
+from printing.templates import TemplateError, chinese_date
 
 BANK = BankDetails("示范农村商业银行", "城关支行", "江苏省某某县人民路88号", "0510-12345678")
 BORROWER = Party("王小明", "320102198505150020", "13812345678", "江苏省某某县城关镇幸福路12号")
@@ -387,6 +393,45 @@ def test_a_long_schedule_repeats_its_header_row_on_every_page(tmp_path):
     assert pages == len(texts) > 1
     assert all("期次还款日应还本息应还本金应还利息剩余本金" in page for page in texts)
     assert "合计" in texts[-1]
+
+
+def test_a_schedule_recomputed_after_an_early_repayment_says_so(tmp_path):
+    # 30,000 repaid ahead after instalment 5, the term shortened: instalments
+    # 1-5 as they were, then the recomputed ones.
+    recomputed = reschedule_after_prepayment(
+        WORKED_EXAMPLE,
+        RepaymentMethod.EQUAL_INSTALLMENT,
+        Decimal("4.35"),
+        5,
+        Decimal("30000"),
+        EarlyRepaymentOption.SHORTEN_TERM,
+    )
+    adjusted = Schedule(WORKED_EXAMPLE.instalments[:5] + recomputed.instalments)
+    paper = schedule_paper(adjusted)
+    out = tmp_path / "adjusted.pdf"
+
+    assert render_schedule(paper, out) == 1
+
+    text = text_of(out)
+    count = len(adjusted.instalments)
+    assert count < 12
+    for expected in (
+        "提前还款后调整的还款计划（已提前归还本金30,000.00元）",
+        f"12个月（调整后共{count}期）",
+        "提前还本计划还本",
+        "30,000.00元70,000.00元",
+        chinese_date(recomputed.instalments[-1].due_date),
+        f"合计{adjusted.total_payment:,.2f}70,000.00{adjusted.total_interest:,.2f}",
+        "自出具之日起取代此前出具的还款计划",
+        "加上已提前归还的本金30,000.00元，等于借款金额100,000.00元",
+        "已核对上述提前还款后调整的还款计划",
+    ):
+        assert expected in text, expected
+    assert f"{recomputed.instalments[0].payment:,.2f}" in text
+    assert nothing_in_right_margin(out, tmp_path)
+    plain = tmp_path / "plain.pdf"
+    render_schedule(schedule_paper(), plain)
+    assert "提前还款后调整" not in text_of(plain) and "提前还本" not in text_of(plain)
 
 
 # --- Reminder notices -----------------------------------------------------------------
