@@ -21,6 +21,7 @@ is what it judged.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
@@ -773,10 +774,18 @@ def representative_instalment(schedule: Schedule) -> Decimal:
 
 
 def months_between(start: date, end: date) -> int:
-    """Whole months from ``start`` to ``end`` (a month is complete on the same
-    day of the month), for the periods of the cross-checks. Never negative."""
+    """Full calendar months from ``start`` to ``end``: the domain's one rule
+    for counting months (``Business.months_in_business``, the months in
+    business the products require, counts with it). Never negative.
+
+    A month is full on the same day of the month as ``start``; when the month
+    reached has no such day, on its last day, because that month has ended.
+    So 31 Jan to 28 Feb is one month (to 27 Feb none), 29 Feb 2024 to
+    28 Feb 2025 twelve, and 30 Apr to 30 May one (31 May adds nothing more).
+    """
     months = (end.year - start.year) * 12 + end.month - start.month
-    if end.day < start.day:
+    month_end = calendar.monthrange(end.year, end.month)[1]
+    if end.day < min(start.day, month_end):
         months -= 1
     return max(months, 0)
 

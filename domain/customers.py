@@ -17,7 +17,6 @@ one raises ``ConcurrencyConflict``.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -26,6 +25,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from domain.analysis import months_between
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.identity import mask_id_number, parse_mobile, parse_resident_id, parse_uscc
 from domain.text import normalize_input
@@ -467,14 +467,10 @@ class Business:
     version: int = 0
 
     def months_in_business(self, today: date) -> int:
-        """Whole months from ``operating_since`` to ``today``: 2026-01-31 to
-        2026-02-28 is one month (the month ended), to 2026-02-27 none."""
-        start = self.operating_since
-        months = (today.year - start.year) * 12 + today.month - start.month
-        month_end = calendar.monthrange(today.year, today.month)[1]
-        if today.day < min(start.day, month_end):
-            months -= 1
-        return max(0, months)
+        """Full months from ``operating_since`` to ``today``, by the one rule
+        of ``domain.analysis.months_between``: 2026-01-31 to 2026-02-28 is one
+        month (the month ended), to 2026-02-27 none."""
+        return months_between(self.operating_since, today)
 
     def draft(self) -> BusinessDraft:
         return BusinessDraft(

@@ -11,7 +11,8 @@ shift the pages.
 Rows loaded so far are kept, up to ``max_rows``: past that the model stops
 fetching and ``is_capped()`` says so, and the view asks the clerk to narrow
 the search. A desk never scrolls through thousands of customers, and a cap
-keeps memory bounded without the flicker of dropping rows at the top.
+keeps memory bounded without the flicker of dropping rows at the top. A list
+that must reach its very end (the audit log) passes ``max_rows=None``.
 
 Threading: the model lives on the UI thread. ``fetch`` runs on the worker
 and must only call domain services; its results come back through
@@ -66,6 +67,10 @@ class PagedTableModel(QAbstractTableModel):
     ``page_loaded`` follows every page that arrived (even an empty one);
     ``load_failed(text)`` a page that could not be fetched (the next
     ``fetchMore`` tries again).
+
+    ``label`` is the English source of what the busy indicator says while a
+    page loads, translated in ``context`` (default: "Searching…");
+    ``max_rows=None`` loads every page there is.
     """
 
     page_loaded = Signal()
@@ -80,7 +85,8 @@ class PagedTableModel(QAbstractTableModel):
         key: Callable[[Any], Any] = lambda row: row.sort_key,
         order: Any = None,
         page_size: int = PAGE_SIZE,
-        max_rows: int = MAX_ROWS,
+        max_rows: int | None = MAX_ROWS,
+        label: str | None = None,
         parent=None,
     ):
         super().__init__(parent)
@@ -91,6 +97,7 @@ class PagedTableModel(QAbstractTableModel):
         self.order = order
         self.page_size = page_size
         self.max_rows = max_rows
+        self.label = label
         self.rows: list[Any] = []
         self._fetch: Fetch | None = None
         self._generation = 0
@@ -122,7 +129,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def is_capped(self) -> bool:
         """Fetching stopped at ``max_rows``: more rows may match."""
-        return len(self.rows) >= self.max_rows
+        return self.max_rows is not None and len(self.rows) >= self.max_rows
 
     def column_for_order(self, order: Any) -> int:
         """The column that sorts by ``order``, or -1."""
@@ -184,14 +191,21 @@ class PagedTableModel(QAbstractTableModel):
         self._loading = True
         fetch, generation, order = self._fetch, self._generation, self.order
         after = self.key(self.rows[-1]) if self.rows else None
-        limit = min(self.page_size, self.max_rows - len(self.rows))
+        limit = self.page_size
+        if self.max_rows is not None:
+            limit = min(limit, self.max_rows - len(self.rows))
         self.ops.run(
             lambda: fetch(after, limit, order),
             on_done=lambda page: self._append(generation, page, limit),
             on_error=lambda error: self._failed(generation, error),
-            label=QCoreApplication.translate("PagedTableModel", "Searching…"),
+            label=self._busy_label(),
             owner=self,
         )
+
+    def _busy_label(self) -> str:
+        if self.label:
+            return QCoreApplication.translate(self.context, self.label)
+        return QCoreApplication.translate("PagedTableModel", "Searching…")
 
     def _append(self, generation: int, page: list, limit: int) -> None:
         if generation != self._generation:

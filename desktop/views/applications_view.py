@@ -3,7 +3,7 @@ resume a draft.
 
 Search by application number or the borrower's name, ID number or phone,
 narrowed by officer and state; results come a page at a time by keyset
-(``PagedTableModel`` over ``domain.search.search_applications``). A click
+(a ``PagedList`` over ``domain.search.search_applications``). A click
 on the number, customer, amount or date header sorts by it, in the one
 direction the search runs for that order (amounts largest first, dates
 newest first). 新建申请 and a double-click open ``ApplicationEditDialog``;
@@ -13,37 +13,21 @@ submission shows at once. UI thread only; searching runs on the worker.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from desktop import navigation
 from desktop.dialogs import messages
 from desktop.dialogs.application_edit import ApplicationEditDialog
 from desktop.models.paged_table import Column, PagedTableModel
 from desktop.navigation import ViewContext
-from desktop.widgets.form_fields import (
-    FieldNote,
-    Tone,
-    choice_combo,
-    choice_name,
-    configure_table,
-    title_label,
-)
+from desktop.widgets.form_fields import choice_combo, choice_name, title_label
+from desktop.widgets.paged_list import PagedList, StatusTexts
 from domain.applications import TAKERS, ApplicationState
 from domain.catalogue import list_products
 from domain.money import format_amount
 from domain.search import ApplicationHit, ApplicationOrder, search_applications
 from domain.users import Role
-
-SEARCH_DELAY_MS = 350
 
 # Officers take applications; administrators may look.
 ROLES = {Role.LOAN_OFFICER, Role.ASSISTING_OFFICER, Role.ADMINISTRATOR}
@@ -116,73 +100,55 @@ class ApplicationsView(QWidget):
         self.model = PagedTableModel(
             ctx.ops, self.columns, "ApplicationsView", order=ApplicationOrder.NEWEST, parent=self
         )
-        self.model.page_loaded.connect(self._update_status)
-        self.model.modelReset.connect(self._update_status)
-        self.model.modelReset.connect(self._show_sort)
-        self.model.load_failed.connect(lambda text: self.status.say(text, Tone.ERROR))
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.search)
         self._build()
+        self.model.modelReset.connect(self._show_sort)
         self._load_product_names()
         self.search()
 
     # --- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(title_label(self.tr("Loan applications")))
-        layout.addLayout(self._filters())
-        self.table = QTableView(objectName="applications_table")
-        self.table.setModel(self.model)
-        configure_table(self.table, [c.width for c in self.columns])
+        self.list = PagedList(
+            self.model,
+            table_name="applications_table",
+            placeholder=self.tr("Application no., name, ID or phone"),
+            status_texts=StatusTexts(
+                capped=self.tr("Showing the first {0} applications: narrow the search."),
+                complete=self.tr("{0} applications found."),
+                partial=self.tr("{0} applications shown; scroll down for more."),
+            ),
+            search_width=260,
+            bar_spacing=8,
+            parent=self,
+        )
+        self.list.search_requested.connect(self.search)
+        self.query, self.table = self.list.query, self.list.table
+        self.status, self.more = self.list.status, self.list.more
+        self._filters()
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self.sort_by)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        layout.addWidget(self.table, 1)
-        self.status = FieldNote("status", self)
-        self.more = QPushButton(self.tr("More"), objectName="more")
-        self.more.clicked.connect(lambda: self.model.fetchMore(QModelIndex()))
-        footer = QHBoxLayout()
-        footer.addWidget(self.status, 1)
-        footer.addWidget(self.more)
-        layout.addLayout(footer)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(title_label(self.tr("Loan applications")))
+        layout.addWidget(self.list, 1)
 
-    def _filters(self) -> QHBoxLayout:
-        self.query = QLineEdit(objectName="search")
-        self.query.setPlaceholderText(self.tr("Application no., name, ID or phone"))
-        self.query.setClearButtonEnabled(True)
-        self.query.setMinimumWidth(260)
+    def _filters(self) -> None:
         self.officer = QLineEdit(objectName="officer_filter")
         self.officer.setPlaceholderText(self.tr("User name"))
         self.officer.setClearButtonEnabled(True)
         self.officer.setMaximumWidth(120)
         self.state = choice_combo("state_filter", ApplicationState, self.tr("All states"), self)
-        for field in (self.query, self.officer):
-            field.textChanged.connect(lambda _text: self._search_timer.start())
-            field.returnPressed.connect(self.search)
-        self.state.currentIndexChanged.connect(lambda _i: self.search())
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        for label, widget in (
-            (self.tr("Search"), self.query),
-            (self.tr("Officer"), self.officer),
-            (self.tr("State"), self.state),
-        ):
-            bar.addWidget(QLabel(label))
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        self.new_button = QPushButton(self.tr("New application…"), objectName="new_application")
-        self.new_button.clicked.connect(self.new_application)
+        self.list.add_filter(self.officer, self.tr("Officer"))
+        self.list.add_filter(self.state, self.tr("State"))
+        self.new_button = self.list.add_button(
+            "new_application", self.tr("New application…"), self.new_application
+        )
         self.new_button.setEnabled(self.ctx.user.has_role(*TAKERS))
-        open_button = QPushButton(self.tr("Open…"), objectName="open_application")
-        open_button.clicked.connect(self.open_selected)
-        bar.addWidget(self.new_button)
-        bar.addWidget(open_button)
-        return bar
+        self.list.add_button("open_application", self.tr("Open…"), self.open_selected)
 
     # --- searching ------------------------------------------------------------------------
 
@@ -210,7 +176,6 @@ class ApplicationsView(QWidget):
 
     def search(self) -> None:
         """Search again with the filters as they stand, from the first page."""
-        self._search_timer.stop()
         uow, text = self.ctx.uow, self.query.text()
         officer, state = self.officer.text(), self.state.currentData()
 
@@ -219,7 +184,7 @@ class ApplicationsView(QWidget):
                 uow(), text, state=state, officer=officer, after=after, limit=limit, order_by=order
             )
 
-        self.model.restart(fetch)
+        self.list.restart(fetch)
 
     def sort_by(self, column: int) -> None:
         self.model.sort(column)
@@ -240,20 +205,8 @@ class ApplicationsView(QWidget):
         header.setSortIndicator(column, direction)
         header.blockSignals(False)
 
-    def _update_status(self) -> None:
-        count = self.model.rowCount()
-        if self.model.is_capped():
-            text = self.tr("Showing the first {0} applications: narrow the search.").format(count)
-        elif self.model.is_complete():
-            text = self.tr("{0} applications found.").format(count)
-        else:
-            text = self.tr("{0} applications shown; scroll down for more.").format(count)
-        self.status.say(text)
-        self.more.setEnabled(self.model.canFetchMore(QModelIndex()))
-
     def selected(self) -> ApplicationHit | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return self.list.selected()
 
     # --- opening --------------------------------------------------------------------------
 

@@ -1,26 +1,23 @@
 """审计日志 (administrators and supervisors): the audit trail, newest first.
 
 Entries are fetched a page at a time by keyset (``before_seq``), never by
-OFFSET: scrolling to the end of the table (Qt's ``fetchMore``) or the
-"更多" button asks the worker for the next page. The audit trail only grows
-at the top, so pages already loaded stay valid. The list can be filtered by
-user and by kind of record; "校验哈希链" walks the whole chain on the worker
-and shows the verdict. UI thread only.
+OFFSET, through the shared ``PagedTableModel``: scrolling to the end of the
+table (Qt's ``fetchMore``) or the "更多" button asks the worker for the next
+page. The audit trail only grows at the top, so pages already loaded stay
+valid. The list can be filtered by user and by kind of record; "校验哈希链"
+walks the whole chain on the worker and shows the verdict. UI thread only.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,24 +34,14 @@ from PySide6.QtWidgets import (
 
 from desktop import navigation
 from desktop.dialogs import messages
+from desktop.models.paged_table import Column, PagedTableModel
 from desktop.navigation import ViewContext
 from desktop.operations import describe_error
 from domain.audit import AuditEntry, ChainReport, audit_page, canonical, verify_audit_trail
 from domain.users import Role
 
 PAGE_SIZE = 200
-
-_COLUMNS = [
-    QT_TRANSLATE_NOOP("AuditTableModel", "No."),
-    QT_TRANSLATE_NOOP("AuditTableModel", "Time"),
-    QT_TRANSLATE_NOOP("AuditTableModel", "User"),
-    QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
-    QT_TRANSLATE_NOOP("AuditTableModel", "Record"),
-    QT_TRANSLATE_NOOP("AuditTableModel", "Key"),
-    QT_TRANSLATE_NOOP("AuditTableModel", "Change"),
-]
-
-_COLUMN_WIDTHS = [64, 150, 96, 120, 90, 80]
+CHANGE_SHOWN = 120  # characters of the change in its cell; the tooltip has all of it
 
 # Names for the codes the trail stores. Later features add theirs here;
 # a code without a name is shown as it is stored.
@@ -89,119 +76,59 @@ def _change(entry: AuditEntry) -> str:
     return " → ".join(parts)
 
 
-class AuditTableModel(QAbstractTableModel):
-    """Audit entries loaded so far, newest first, growing by keyset pages.
+def _short_change(entry: AuditEntry) -> str:
+    text = _change(entry)
+    return text if len(text) <= CHANGE_SHOWN else text[: CHANGE_SHOWN - 1] + "…"
 
-    ``fetch(before_seq, limit)`` runs on the worker and returns the next
-    page of at most ``limit`` entries (fewer means the end was reached);
-    results of a fetch started before a ``restart`` are dropped.
-    ``page_loaded`` follows every page that arrived (even an empty one).
+
+COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("AuditTableModel", "No."), lambda e: str(e.seq), 64),
+    Column(
+        QT_TRANSLATE_NOOP("AuditTableModel", "Time"),
+        lambda e: e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        150,
+    ),
+    Column(QT_TRANSLATE_NOOP("AuditTableModel", "User"), lambda e: e.actor, 96),
+    Column(
+        QT_TRANSLATE_NOOP("AuditTableModel", "Action"), lambda e: _name(ACTION_NAMES, e.action), 120
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("AuditTableModel", "Record"), lambda e: _name(ENTITY_NAMES, e.entity), 90
+    ),
+    Column(QT_TRANSLATE_NOOP("AuditTableModel", "Key"), lambda e: e.entity_id, 80),
+    Column(QT_TRANSLATE_NOOP("AuditTableModel", "Change"), _short_change),  # stretches
+]
+
+
+class AuditTableModel(PagedTableModel):
+    """Audit entries loaded so far, newest first, growing by keyset pages of
+    ``seq`` with no cap (the clerk may page back to the first entry).
+
+    ``restart(fetch)`` takes ``fetch(before_seq, limit, _order)``, run on the
+    worker; a page that cannot be read emits ``load_failed``. Only the change
+    column has a tooltip: the whole change, which its cell may shorten.
     """
 
-    page_loaded = Signal()
-
     def __init__(self, ops, parent=None, page_size: int = PAGE_SIZE):
-        super().__init__(parent)
-        self.ops = ops
-        self.page_size = page_size
-        self.entries: list[AuditEntry] = []
-        self._fetch: Callable[[int | None, int], list[AuditEntry]] | None = None
-        self._generation = 0
-        self._loading = False
-        self._exhausted = True
-
-    def restart(self, fetch: Callable[[int | None, int], list[AuditEntry]]) -> None:
-        """Forget what was loaded and fetch the newest page with ``fetch``."""
-        self.beginResetModel()
-        self.entries = []
-        self._fetch = fetch
-        self._generation += 1
-        self._loading = False
-        self._exhausted = False
-        self.endResetModel()
-        self.fetchMore(QModelIndex())
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("AuditTableModel", _COLUMNS[section])
-        return None
+        super().__init__(
+            ops,
+            COLUMNS,
+            "AuditTableModel",
+            key=lambda entry: entry.seq,
+            page_size=page_size,
+            max_rows=None,
+            label=QT_TRANSLATE_NOOP("AuditTableModel", "Loading the audit log…"),
+            parent=parent,
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid():
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.isValid() and index.column() == len(self.columns) - 1:
+                return _change(self.rows[index.row()]) if index.row() < len(self.rows) else None
             return None
-        entry = self.entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(entry, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(_COLUMNS) - 1:
-            return _change(entry)
-        return None
-
-    @staticmethod
-    def _cell(entry: AuditEntry, column: int) -> str:
-        if column == 0:
-            return str(entry.seq)
-        if column == 1:
-            return entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        if column == 6:
-            text = _change(entry)
-            return text if len(text) <= 120 else text[:119] + "…"
-        return [
-            entry.actor,
-            _name(ACTION_NAMES, entry.action),
-            _name(ENTITY_NAMES, entry.entity),
-            entry.entity_id,
-        ][column - 2]
-
-    # --- paging -------------------------------------------------------------------------
-
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and not self._loading
-
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or self._fetch is None:
-            return
-        self._loading = True
-        fetch, generation, limit = self._fetch, self._generation, self.page_size
-        before = self.entries[-1].seq if self.entries else None
-        self.ops.run(
-            lambda: fetch(before, limit),
-            on_done=lambda page: self._append(generation, page),
-            on_error=lambda error: self._failed(generation, error),
-            label=QCoreApplication.translate("AuditTableModel", "Loading the audit log…"),
-            owner=self,
-        )
-
-    def is_loading(self) -> bool:
-        return self._loading
-
-    def is_complete(self) -> bool:
-        return self._exhausted
-
-    def _append(self, generation: int, page: list[AuditEntry]) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False
-        self._exhausted = len(page) < self.page_size
-        if page:
-            first = len(self.entries)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self.entries.extend(page)
-            self.endInsertRows()
-        self.page_loaded.emit()
-
-    def _failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation:
-            return
-        self._loading = False  # "更多" can try again
-        messages.show_error(None, describe_error(error))
+        return super().data(index, role)
 
 
 class AuditView(QWidget):
@@ -212,6 +139,7 @@ class AuditView(QWidget):
         self.model = AuditTableModel(ctx.ops, self)
         self.model.modelReset.connect(self._update_more)
         self.model.page_loaded.connect(self._update_more)
+        self.model.load_failed.connect(lambda text: messages.show_error(None, text))
         self._build()
         self.apply_filter()
 
@@ -252,8 +180,8 @@ class AuditView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate(_COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        for number, column in enumerate(COLUMNS[:-1]):  # the last one stretches
+            self.table.setColumnWidth(number, column.width)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.more = QPushButton(self.tr("More"), objectName="more")
         self.more.clicked.connect(lambda: self.model.fetchMore(QModelIndex()))
@@ -273,7 +201,7 @@ class AuditView(QWidget):
         actor = self.actor.text().strip().lower() or None
         entity = self.entity.currentData() or None
 
-        def fetch(before_seq: int | None, limit: int) -> list[AuditEntry]:
+        def fetch(before_seq: int | None, limit: int, _order) -> list[AuditEntry]:
             return fetch_page(uow(), viewer, before_seq, limit, actor, entity)
 
         self.model.restart(fetch)

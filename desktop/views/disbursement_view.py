@@ -40,8 +40,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -58,9 +56,9 @@ from desktop.views.work_view import (
     hint_label,
     make_table,
     status_text,
-    title_label,
     when_text,
 )
+from desktop.widgets.queue_panel import QueuePanel, open_on_screen, queue_screen
 from domain.applications import Application, ApplicationState, get_application
 from domain.catalogue import get_product
 from domain.customers import FormErrors, get_customer
@@ -229,42 +227,24 @@ class DisbursementView(QWidget):
     # --- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        splitter = QSplitter(objectName="disbursement_splitter")
-        splitter.addWidget(self._ready_panel())
-        self.pages = QStackedWidget(objectName="disbursement_pages")
-        placeholder = QLabel(
-            self.tr("Choose an application to disburse."), objectName="placeholder"
-        )
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages.addWidget(placeholder)
-        self.pages.addWidget(self._form_page())
-        self.pages.addWidget(self._result_page())
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([356, 544])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.addWidget(splitter)
-
-    def _ready_panel(self) -> QWidget:
-        panel = QWidget(objectName="ready_panel")
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 8, 0)
-        heading = QHBoxLayout()
-        heading.addWidget(title_label(self.tr("Disbursement")))
-        heading.addStretch(1)
-        reload_button = QPushButton(self.tr("Reload"), objectName="reload")
-        reload_button.clicked.connect(self.refresh)
-        heading.addWidget(reload_button)
-        layout.addLayout(heading)
-        layout.addWidget(hint_label(self.tr("Signed off by the supervisor, oldest first.")))
         self.ready = make_table("ready_table", self.ready_model, READY_COLUMNS)
         self.ready.activated.connect(lambda index: self._chosen(index.row()))
         self.ready.clicked.connect(lambda index: self._chosen(index.row()))
-        layout.addWidget(self.ready, 1)
-        panel.setMinimumWidth(356)
-        return panel
+        queue = QueuePanel(
+            "ready_panel",
+            self.tr("Disbursement"),
+            hint_label(self.tr("Signed off by the supervisor, oldest first.")),
+            self.ready,
+            min_width=356,
+        )
+        queue.reload_requested.connect(self.refresh)
+        self.pages = queue_screen(
+            self,
+            "disbursement",
+            queue,
+            self.tr("Choose an application to disburse."),
+            [self._form_page(), self._result_page()],
+        )
 
     def _form_page(self) -> QScrollArea:
         page = QWidget(objectName="form_page")
@@ -607,14 +587,12 @@ def _totals_tint(line: ScheduleLine) -> QBrush | None:
 def open_disbursement(ctx: ViewContext, application_number: str) -> DisbursementView | None:
     """Show the disbursement form of ``application_number`` in the main
     window; ``None`` (and a message) if the user is not a teller."""
-    view = ctx.window.show_view("disbursement")
-    if view is None:
-        messages.show_error(
-            ctx.window, translate("DisbursementView", "Disbursement is for tellers.")
-        )
-        return None
-    view.open_application(application_number)
-    return view
+    return open_on_screen(
+        ctx,
+        "disbursement",
+        application_number,
+        translate("DisbursementView", "Disbursement is for tellers."),
+    )
 
 
 navigation.register(

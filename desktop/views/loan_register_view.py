@@ -3,7 +3,7 @@ its state, outstanding principal, next due date, days past due and officer.
 
 One search box (contract number, borrower's name, officer) and two filters
 (state; overdue or not) narrow the list; rows come a page at a time by
-keyset (``PagedTableModel`` over ``domain.register.loan_register``), days
+keyset (a ``PagedList`` over ``domain.register.loan_register``), days
 past due in red when the loan is late. A double-click (or 打开) opens
 ``LoanDetailDialog`` with the schedule, payments, tasks and classification,
 where a teller posts a payment and a reversal is requested. UI thread only;
@@ -12,31 +12,22 @@ every query runs on the worker.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from desktop import navigation
 from desktop.dialogs import messages
 from desktop.dialogs.loan_detail import LoanDetailDialog
 from desktop.models.paged_table import Column, PagedTableModel
 from desktop.navigation import ViewContext
-from desktop.widgets.form_fields import FieldNote, Tone, configure_table, title_label
+from desktop.widgets.form_fields import title_label
+from desktop.widgets.paged_list import PagedList, StatusTexts
 from domain.loans import LoanState
 from domain.money import format_amount
 from domain.register import RegisterFilters, RegisterRow, loan_register
 from domain.users import Role
 
-SEARCH_DELAY_MS = 350
 LATE_COLOUR = "#c5221f"
 DAYS_COLUMN = 6
 
@@ -89,21 +80,25 @@ class LoanRegisterView(QWidget):
         self.ctx = ctx
         self.setObjectName("loan_register_view")
         self.model = RegisterModel(ctx.ops, COLUMNS, "LoanRegisterView", parent=self)
-        self.model.page_loaded.connect(self._update_status)
-        self.model.modelReset.connect(self._update_status)
-        self.model.load_failed.connect(lambda text: self.status.say(text, Tone.ERROR))
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.search)
         self._build()
         self.search()
 
     def _build(self) -> None:
-        self.query = QLineEdit(objectName="search")
-        self.query.setPlaceholderText(self.tr("Contract number, borrower's name or officer"))
-        self.query.setClearButtonEnabled(True)
-        self.query.setMinimumWidth(300)
-        self.query.textChanged.connect(lambda _text: self._search_timer.start())
-        self.query.returnPressed.connect(self.search)
+        self.list = PagedList(
+            self.model,
+            table_name="register_table",
+            placeholder=self.tr("Contract number, borrower's name or officer"),
+            status_texts=StatusTexts(
+                capped=self.tr("Showing the first {0} loans: narrow the search."),
+                complete=self.tr("{0} loans found."),
+                partial=self.tr("{0} loans shown; scroll down for more."),
+            ),
+            search_width=300,
+            parent=self,
+        )
+        self.list.search_requested.connect(self.search)
+        self.query, self.table = self.list.query, self.list.table
+        self.status, self.more = self.list.status, self.list.more
         self.state = QComboBox(objectName="state_filter")
         self.state.addItem(self.tr("All states"), None)
         for state in LoanState:
@@ -112,34 +107,15 @@ class LoanRegisterView(QWidget):
         self.overdue.addItem(self.tr("Overdue or not"), None)
         self.overdue.addItem(self.tr("Overdue only"), True)
         self.overdue.addItem(self.tr("Not overdue"), False)
-        self.state.currentIndexChanged.connect(lambda _i: self.search())
-        self.overdue.currentIndexChanged.connect(lambda _i: self.search())
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Search")))
-        bar.addWidget(self.query)
-        bar.addWidget(self.state)
-        bar.addWidget(self.overdue)
-        bar.addStretch(1)
-        open_button = QPushButton(self.tr("Open…"), objectName="open_loan")
-        open_button.clicked.connect(self.open_selected)
-        bar.addWidget(open_button)
-        self.table = QTableView(objectName="register_table")
-        self.table.setModel(self.model)
-        configure_table(self.table, [c.width for c in COLUMNS])
+        self.list.add_filter(self.state)
+        self.list.add_filter(self.overdue)
+        self.list.add_button("open_loan", self.tr("Open…"), self.open_selected)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.status = FieldNote("status", self)
-        self.more = QPushButton(self.tr("More"), objectName="more")
-        self.more.clicked.connect(lambda: self.model.fetchMore(QModelIndex()))
-        footer = QHBoxLayout()
-        footer.addWidget(self.status, 1)
-        footer.addWidget(self.more)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addWidget(title_label(self.tr("Loan register")))
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(footer)
+        layout.addWidget(self.list, 1)
 
     # --- searching ------------------------------------------------------------------------
 
@@ -156,28 +132,15 @@ class LoanRegisterView(QWidget):
 
     def search(self) -> None:
         """Search again with the text and filters as they stand, from the first page."""
-        self._search_timer.stop()
         uow, filters = self.ctx.uow, self.filters()
 
         def fetch(after, limit: int, _order) -> list[RegisterRow]:
             return loan_register(uow(), filters, after=after, limit=limit)
 
-        self.model.restart(fetch)
-
-    def _update_status(self) -> None:
-        count = self.model.rowCount()
-        if self.model.is_capped():
-            text = self.tr("Showing the first {0} loans: narrow the search.").format(count)
-        elif self.model.is_complete():
-            text = self.tr("{0} loans found.").format(count)
-        else:
-            text = self.tr("{0} loans shown; scroll down for more.").format(count)
-        self.status.say(text)
-        self.more.setEnabled(self.model.canFetchMore(QModelIndex()))
+        self.list.restart(fetch)
 
     def selected(self) -> RegisterRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return self.list.selected()
 
     # --- opening --------------------------------------------------------------------------
 

@@ -35,9 +35,6 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -53,6 +50,7 @@ from desktop.dialogs import messages
 from desktop.dialogs.product_edit import grade_name
 from desktop.navigation import ViewContext
 from desktop.operations import describe_error
+from desktop.widgets.form_fields import EditDialog, button_row, list_look, show_failure
 from domain import catalogue
 from domain.errors import ConcurrencyConflict, ValidationError
 from domain.money import parse_percent
@@ -138,7 +136,7 @@ class BaseRateTableModel(QAbstractTableModel):
         return translate("BaseRateTableModel", "Superseded")
 
 
-class BaseRateDialog(QDialog):
+class BaseRateDialog(EditDialog):
     """One LPR quotation: its effective date and the two published rates.
 
     ``get_values()`` returns a ``BaseRate`` or ``None`` if cancelled; the view
@@ -147,12 +145,11 @@ class BaseRateDialog(QDialog):
     """
 
     def __init__(self, parent: QWidget | None = None, rate: BaseRate | None = None):
-        super().__init__(parent)
-        self.values: BaseRate | None = None
-        self.setObjectName("base_rate_dialog")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setWindowTitle(
-            self.tr("Add LPR quotation") if rate is None else self.tr("Correct LPR quotation")
+        super().__init__(
+            parent,
+            self.tr("Add LPR quotation") if rate is None else self.tr("Correct LPR quotation"),
+            "base_rate_dialog",
+            min_width=420,
         )
         self._build()
         if rate is not None:
@@ -166,52 +163,23 @@ class BaseRateDialog(QDialog):
         self.effective_date.setDisplayFormat("yyyy-MM-dd")
         self.one_year = _rate_edit("one_year_lpr")
         self.five_year = _rate_edit("five_year_lpr")
-        self.error = messages.inline_label(self)
-        form = QFormLayout()
-        form.addRow(self.tr("Effective from"), self.effective_date)
-        form.addRow(self.tr("1-year LPR (%)"), self.one_year)
-        form.addRow(self.tr("5-year+ LPR (%)"), self.five_year)
+        self.add_row(self.tr("Effective from"), self.effective_date)
+        self.add_row(self.tr("1-year LPR (%)"), self.one_year)
+        self.add_row(self.tr("5-year+ LPR (%)"), self.five_year)
         hint = QLabel(
             self.tr("As published by the National Interbank Funding Center, e.g. 3.00"),
             objectName="hint",
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6368;")
-        buttons = QDialogButtonBox()
-        ok = buttons.addButton(self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        ok.setObjectName("save")
-        ok.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        self.add_below_form(hint)
 
-    def get_values(self) -> BaseRate | None:
-        """The quotation as filled in, or ``None`` if cancelled."""
-        self.values = None
-        return self.values if self.exec() == QDialog.DialogCode.Accepted else None
-
-    def show_error(self, text: str) -> None:
-        messages.set_inline(self.error, text)
-
-    def submit(self) -> None:
-        try:
-            self.values = BaseRate(
-                self.effective_date.date().toPython(),
-                parse_percent(self.one_year.text(), "one_year_lpr", label="1年期LPR"),
-                parse_percent(self.five_year.text(), "five_year_lpr", label="5年期以上LPR"),
-            )
-        except ValidationError as error:
-            self.show_error(str(error))
-            return
-        self.accept()
+    def read(self) -> BaseRate:
+        return BaseRate(
+            self.effective_date.date().toPython(),
+            parse_percent(self.one_year.text(), "one_year_lpr", label="1年期LPR"),
+            parse_percent(self.five_year.text(), "five_year_lpr", label="5年期以上LPR"),
+        )
 
 
 def _rate_edit(name: str) -> QLineEdit:
@@ -385,7 +353,7 @@ class PricingView(QWidget):
         self.lpr_table = _table("lpr_table", self.rates)
         self.lpr_table.doubleClicked.connect(lambda _index: self.correct_base_rate())
         self.rates.modelReset.connect(self.lpr_table.resizeColumnsToContents)
-        buttons = _buttons(
+        buttons = button_row(
             (
                 ("add_rate", self.tr("Add…"), self.add_base_rate),
                 ("correct_rate", self.tr("Correct…"), self.correct_base_rate),
@@ -496,25 +464,12 @@ class PricingView(QWidget):
 
     def _edit_rate(self, dialog: BaseRateDialog, save) -> None:
         """Ask, save on the worker; on failure ask again with the same dialog."""
-        rate = dialog.get_values()
-        if rate is None:
-            dialog.deleteLater()
-            return
-
-        def failed(error: Exception) -> None:
-            if isinstance(error, ConcurrencyConflict):
-                dialog.deleteLater()
-                self._conflict(error)
-                return
-            dialog.show_error(describe_error(error))
-            self._edit_rate(dialog, save)
-
-        self.ctx.ops.run(
-            lambda: save(rate),
-            on_done=lambda _result: (dialog.deleteLater(), self.reload()),
-            on_error=failed,
+        dialog.save_with(
+            self.ctx.ops,
+            save,
+            on_saved=lambda _result: self.reload(),
+            on_conflict=self._conflict,
             label=self.tr("Saving…"),
-            parent=self,
         )
 
     # --- spreads ------------------------------------------------------------------------------
@@ -556,10 +511,7 @@ class PricingView(QWidget):
     # --- failures -----------------------------------------------------------------------------
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, ConcurrencyConflict):
-            self._conflict(error)
-        else:
-            messages.show_error(self, describe_error(error))
+        show_failure(self, error, self._conflict)
 
     def _conflict(self, error: ConcurrencyConflict) -> None:
         messages.show_error(
@@ -576,25 +528,8 @@ class PricingView(QWidget):
 def _table(name: str, model: QAbstractTableModel) -> QTableView:
     table = QTableView(objectName=name)
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
+    list_look(table)
     return table
-
-
-def _buttons(specs) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for name, text, slot in specs:
-        button = QPushButton(text, objectName=name)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 def _heading(text: str) -> QLabel:

@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
-    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -60,10 +58,10 @@ from desktop.views.work_view import (
     state_name,
     status_colour,
     status_text,
-    title_label,
     waited_text,
     when_text,
 )
+from desktop.widgets.queue_panel import QueuePanel, open_on_screen, queue_screen
 from domain.applications import ApplicationState
 from domain.checklist import ChecklistItem
 from domain.errors import AuthenticationFailed, ConcurrencyConflict
@@ -171,42 +169,25 @@ class ComplianceSignoffView(QWidget):
     # --- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        splitter = QSplitter(objectName="signoff_splitter")
-        splitter.addWidget(self._queue_panel())
-        self.pages = QStackedWidget(objectName="signoff_pages")
-        self.placeholder = QLabel(
-            self.tr("Choose an application in the queue to review it."), objectName="placeholder"
-        )
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages.addWidget(self.placeholder)
-        self.pages.addWidget(self._review_panel())
-        splitter.addWidget(self.pages)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 600])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.addWidget(splitter)
-
-    def _queue_panel(self) -> QWidget:
-        panel = QWidget(objectName="queue_panel")
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 8, 0)
-        heading = QHBoxLayout()
-        heading.addWidget(title_label(self.tr("Compliance sign-off")))
-        heading.addStretch(1)
-        reload_button = QPushButton(self.tr("Reload"), objectName="reload")
-        reload_button.clicked.connect(self.refresh)
-        heading.addWidget(reload_button)
-        layout.addLayout(heading)
-        layout.addWidget(hint_label(self.tr("Signed applications, oldest first.")))
         self.queue = make_table("signoff_queue", self.queue_model, QUEUE_COLUMNS)
         self.queue.selectionModel().currentRowChanged.connect(self._queue_row_chosen)
-        layout.addWidget(self.queue, 1)
         self.queue_count = hint_label("", "queue_count")
-        layout.addWidget(self.queue_count)
-        panel.setMinimumWidth(300)
-        return panel
+        panel = QueuePanel(
+            "queue_panel",
+            self.tr("Compliance sign-off"),
+            hint_label(self.tr("Signed applications, oldest first.")),
+            self.queue,
+            min_width=300,
+        )
+        panel.add(self.queue_count)
+        panel.reload_requested.connect(self.refresh)
+        self.pages = queue_screen(
+            self,
+            "signoff",
+            panel,
+            self.tr("Choose an application in the queue to review it."),
+            [self._review_panel()],
+        )
 
     def _review_panel(self) -> QWidget:
         panel = QWidget(objectName="review_panel")
@@ -521,14 +502,12 @@ class ComplianceSignoffView(QWidget):
 def open_signoff(ctx: ViewContext, application_number: str) -> ComplianceSignoffView | None:
     """Show the sign-off screen of ``application_number`` in the main window;
     ``None`` (and a message) if the user is not a supervisor."""
-    view = ctx.window.show_view("signoff")
-    if view is None:
-        messages.show_error(
-            ctx.window, translate("SignoffView", "The compliance sign-off is for supervisors.")
-        )
-        return None
-    view.open_application(application_number)
-    return view
+    return open_on_screen(
+        ctx,
+        "signoff",
+        application_number,
+        translate("SignoffView", "The compliance sign-off is for supervisors."),
+    )
 
 
 navigation.register(

@@ -4,7 +4,14 @@ Three tabs. 面签清单模板: pick a product, edit its template items in the
 list (add, edit, remove, move up and down) and save the whole template at
 once; a template someone else saved meanwhile is reported and reloaded.
 审批权限: the most each approver role may approve per product (or for every
-product). 时效: how long an application may wait in each state.
+product). 时效: how long an application may wait in each state, and the
+bank's holidays (节假日), which working-day limits skip as they skip
+weekends: add a day or a run of days (the weekdays in it), remove one.
+
+The holiday calendar is the domain's (``workflow.set_holidays``): weekdays
+off only. The domain knows no working weekend days: a Saturday worked in
+place of a holiday (调休) still counts as a day off, so this screen offers
+no such days either.
 
 Every change goes through ``domain.checklist`` / ``domain.workflow`` on the
 worker, which check the permission and write the audit trail. UI thread only.
@@ -13,16 +20,15 @@ worker, which check the permission and write the audit trail. UI thread only.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
+    QDateEdit,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,6 +46,7 @@ from desktop import navigation
 from desktop.dialogs import messages
 from desktop.navigation import ViewContext
 from desktop.operations import describe_error
+from desktop.widgets.form_fields import EditDialog, button_row, list_look, show_failure
 from domain import catalogue, checklist, workflow
 from domain.checklist import ChecklistTemplate, EvidenceKind, ItemScope, TemplateItem
 from domain.errors import ConcurrencyConflict, ValidationError
@@ -48,64 +55,13 @@ from domain.products import Product
 from domain.users import Role
 from domain.workflow import ALL_PRODUCTS, APPROVERS, ApprovalLimit, TimeLimit, TimeUnit
 
-translate = QCoreApplication.translate
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 # --- dialogs -----------------------------------------------------------------------------
 
 
-class _Dialog(QDialog):
-    """A small form with Save / Cancel; ``get_values`` returns ``values`` or ``None``."""
-
-    def __init__(self, parent: QWidget | None, title: str, name: str):
-        super().__init__(parent)
-        self.values = None
-        self.setObjectName(name)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error = messages.inline_label(self)
-        buttons = QDialogButtonBox()
-        ok = buttons.addButton(
-            translate("WorkflowSettingsDialog", "Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        ok.setObjectName("save")
-        ok.setDefault(True)
-        buttons.addButton(
-            translate("WorkflowSettingsDialog", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
-
-    def get_values(self):
-        """What was filled in, or ``None`` if cancelled."""
-        self.values = None
-        return self.values if self.exec() == QDialog.DialogCode.Accepted else None
-
-    def show_error(self, text: str) -> None:
-        messages.set_inline(self.error, text)
-
-    def read(self):
-        raise NotImplementedError
-
-    def submit(self) -> None:
-        try:
-            self.values = self.read()
-        except ValidationError as error:
-            self.show_error(str(error))
-            return
-        self.accept()
-
-
-class ChecklistItemDialog(_Dialog):
+class ChecklistItemDialog(EditDialog):
     """One template item: code, text, mandatory, evidence kind, scope."""
 
     def __init__(self, parent: QWidget | None = None, item: TemplateItem | None = None):
@@ -123,11 +79,11 @@ class ChecklistItemDialog(_Dialog):
         self.mandatory.setChecked(True)
         self.evidence = _combo("evidence", [(k.label, k.value) for k in EvidenceKind])
         self.scope = _combo("scope", [(s.label, s.value) for s in ItemScope])
-        self.form.addRow(self.tr("Code"), self.key)
-        self.form.addRow(self.tr("Text"), self.text)
-        self.form.addRow(self.tr("Mandatory"), self.mandatory)
-        self.form.addRow(self.tr("Evidence"), self.evidence)
-        self.form.addRow(self.tr("Appears"), self.scope)
+        self.add_row(self.tr("Code"), self.key)
+        self.add_row(self.tr("Text"), self.text)
+        self.add_row(self.tr("Mandatory"), self.mandatory)
+        self.add_row(self.tr("Evidence"), self.evidence)
+        self.add_row(self.tr("Appears"), self.scope)
         if item is not None:
             self.key.setText(item.key)
             self.text.setText(item.text)
@@ -149,7 +105,7 @@ class ChecklistItemDialog(_Dialog):
         )
 
 
-class ApprovalLimitDialog(_Dialog):
+class ApprovalLimitDialog(EditDialog):
     """An approver role's limit for a product; returns ``(role, product_code, amount)``."""
 
     def __init__(
@@ -173,9 +129,9 @@ class ApprovalLimitDialog(_Dialog):
         self.amount = QLineEdit(objectName="max_amount")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount.setPlaceholderText("500000")
-        self.form.addRow(self.tr("Role"), self.role)
-        self.form.addRow(self.tr("Product"), self.product)
-        self.form.addRow(self.tr("Maximum amount (yuan)"), self.amount)
+        self.add_row(self.tr("Role"), self.role)
+        self.add_row(self.tr("Product"), self.product)
+        self.add_row(self.tr("Maximum amount (yuan)"), self.amount)
         if limit is not None:
             self.role.setCurrentIndex(self.role.findData(limit.role.value))
             self.product.setCurrentIndex(self.product.findData(limit.product_code))
@@ -188,7 +144,7 @@ class ApprovalLimitDialog(_Dialog):
         return Role(self.role.currentData()), self.product.currentData(), amount
 
 
-class TimeLimitDialog(_Dialog):
+class TimeLimitDialog(EditDialog):
     """How long a state may wait; returns ``(amount, unit)``."""
 
     def __init__(self, parent: QWidget | None, limit: TimeLimit):
@@ -199,12 +155,61 @@ class TimeLimitDialog(_Dialog):
         self.amount.setValue(limit.amount)
         self.unit = _combo("unit", [(u.label, u.value) for u in TimeUnit])
         self.unit.setCurrentIndex(self.unit.findData(limit.unit.value))
-        self.form.addRow(self.tr("Next step"), QLabel(limit.next_step))
-        self.form.addRow(self.tr("Time limit"), self.amount)
-        self.form.addRow(self.tr("Unit"), self.unit)
+        self.add_row(self.tr("Next step"), QLabel(limit.next_step))
+        self.add_row(self.tr("Time limit"), self.amount)
+        self.add_row(self.tr("Unit"), self.unit)
 
     def read(self) -> tuple[int, TimeUnit]:
         return self.amount.value(), TimeUnit(self.unit.currentData())
+
+
+class HolidayDialog(EditDialog):
+    """A holiday, or a run of them (春节, 国庆): returns the weekdays from the
+    first day to the last, both included, that are not holidays yet
+    (``taken``), in order. Weekends in the run are left out: they never
+    count as working days anyway."""
+
+    def __init__(self, parent: QWidget | None, taken: frozenset[date] = frozenset()):
+        super().__init__(parent, self.tr("Add holidays"), "holiday_dialog")
+        self.taken = taken
+        self.first = _date_edit("first_day")
+        self.last = _date_edit("last_day")
+        self._first_was = self.first.date()
+        self.first.dateChanged.connect(self._follow_first)
+        self.add_row(self.tr("First day"), self.first)
+        self.add_row(self.tr("Last day"), self.last)
+        hint = QLabel(
+            self.tr(
+                "Weekdays the branch is closed. Weekends in between are left out: "
+                "they never count as working days."
+            ),
+            objectName="hint",
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        self.add_below_form(hint)
+
+    def _follow_first(self, first: QDate) -> None:
+        """A one-day holiday is the usual case: while the last day is the
+        first (or would fall before it), it moves along."""
+        if self.last.date() == self._first_was or self.last.date() < first:
+            self.last.setDate(first)
+        self._first_was = first
+
+    def read(self) -> list[date]:
+        first, last = self.first.date().toPython(), self.last.date().toPython()
+        if last < first:
+            raise ValidationError(self.tr("The last day is before the first."), "last_day")
+        run = (first + timedelta(days=n) for n in range((last - first).days + 1))
+        days = [day for day in run if day.weekday() < 5]
+        if not days:
+            raise ValidationError(
+                self.tr("Only weekend days chosen: they are never working days."), "first_day"
+            )
+        new = [day for day in days if day not in self.taken]
+        if not new:
+            raise ValidationError(self.tr("These days are holidays already."), "first_day")
+        return new
 
 
 # --- the view ------------------------------------------------------------------------------
@@ -220,6 +225,7 @@ class WorkflowSettingsView(QWidget):
         self.items: list[TemplateItem] = []
         self.limits: list[ApprovalLimit] = []
         self.time_limits: list[TimeLimit] = []
+        self.holidays: list[date] = []
         self._build()
         self.reload()
 
@@ -261,7 +267,7 @@ class WorkflowSettingsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.item_table.doubleClicked.connect(lambda _index: self.edit_item())
-        buttons = _buttons(
+        buttons = button_row(
             (
                 ("add_item", self.tr("Add…"), self.add_item),
                 ("edit_item", self.tr("Edit…"), self.edit_item),
@@ -288,7 +294,7 @@ class WorkflowSettingsView(QWidget):
             "limit_table", [self.tr("Role"), self.tr("Product"), self.tr("Maximum amount")]
         )
         self.limit_table.doubleClicked.connect(lambda _index: self.edit_limit())
-        buttons = _buttons(
+        buttons = button_row(
             (
                 ("add_limit", self.tr("Add…"), self.add_limit),
                 ("edit_limit", self.tr("Change…"), self.edit_limit),
@@ -314,12 +320,40 @@ class WorkflowSettingsView(QWidget):
             "time_table", [self.tr("Waiting in"), self.tr("Next step"), self.tr("Time limit")]
         )
         self.time_table.doubleClicked.connect(lambda _index: self.edit_time_limit())
-        buttons = _buttons((("edit_time", self.tr("Change…"), self.edit_time_limit),))
+        buttons = button_row((("edit_time", self.tr("Change…"), self.edit_time_limit),))
         tab = QWidget(objectName="time_tab")
         layout = QVBoxLayout(tab)
         layout.addLayout(buttons)
         layout.addWidget(self.time_table, 1)
+        layout.addWidget(self._holiday_box(), 1)
         return tab
+
+    def _holiday_box(self) -> QGroupBox:
+        self.holiday_table = _table("holiday_table", [self.tr("Date"), self.tr("Day")])
+        self.holiday_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )  # the day's name takes the rest, with or without holidays listed
+        buttons = button_row(
+            (
+                ("add_holiday", self.tr("Add…"), self.add_holidays),
+                ("remove_holiday", self.tr("Remove"), self.remove_holiday),
+            )
+        )
+        hint = QLabel(
+            self.tr(
+                "Weekdays the branch is closed. Limits in working days skip them, "
+                "as they skip Saturdays and Sundays."
+            ),
+            objectName="holiday_hint",
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        box = QGroupBox(self.tr("Holidays"), objectName="holidays")
+        layout = QVBoxLayout(box)
+        layout.addLayout(buttons)
+        layout.addWidget(hint)
+        layout.addWidget(self.holiday_table, 1)
+        return box
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -500,28 +534,19 @@ class WorkflowSettingsView(QWidget):
 
     def _edit_limit(self, dialog: ApprovalLimitDialog, original: ApprovalLimit | None) -> None:
         """Ask, save on the worker; on failure ask again with the same dialog."""
-        values = dialog.get_values()
-        if values is None:
-            dialog.deleteLater()
-            return
-        role, code, amount = values
         version = original.version if original is not None else 0
         uow, actor = self.ctx.uow, self.ctx.user
 
-        def failed(error: Exception) -> None:
-            if isinstance(error, ConcurrencyConflict):
-                dialog.deleteLater()
-                self._conflict(error)
-                return
-            dialog.show_error(describe_error(error))
-            self._edit_limit(dialog, original)
+        def save(values: tuple[Role, str, Decimal]):
+            role, code, amount = values
+            return workflow.set_approval_limit(uow(), actor, role, code, amount, version=version)
 
-        self.ctx.ops.run(
-            lambda: workflow.set_approval_limit(uow(), actor, role, code, amount, version=version),
-            on_done=lambda _result: (dialog.deleteLater(), self.reload()),
-            on_error=failed,
+        dialog.save_with(
+            self.ctx.ops,
+            save,
+            on_saved=lambda _result: self.reload(),
+            on_conflict=self._conflict,
             label=self.tr("Saving…"),
-            parent=self,
         )
 
     def remove_limit(self) -> None:
@@ -553,6 +578,7 @@ class WorkflowSettingsView(QWidget):
             self.time_table,
             [[limit.state.label, limit.next_step, limit.label] for limit in self.time_limits],
         )
+        self._show_holidays(times.holidays)
 
     def edit_time_limit(self) -> None:
         row = self._require(_selected(self.time_table), self.tr("Select a step in the list first."))
@@ -574,6 +600,58 @@ class WorkflowSettingsView(QWidget):
             parent=self,
         )
 
+    # --- holidays ------------------------------------------------------------------------------
+
+    def _show_holidays(self, holidays) -> None:
+        self.holidays = sorted(holidays)
+        locale = QLocale()
+        _fill(
+            self.holiday_table,
+            [[day.isoformat(), locale.dayName(day.isoweekday())] for day in self.holidays],
+        )
+
+    def selected_holiday(self) -> date | None:
+        row = _selected(self.holiday_table)
+        return None if row is None else self.holidays[row]
+
+    def add_holidays(self) -> None:
+        dialog = HolidayDialog(self, frozenset(self.holidays))
+        days = dialog.get_values()
+        dialog.deleteLater()
+        if days is not None:
+            self._change_holidays(lambda current: current | set(days))
+
+    def remove_holiday(self) -> None:
+        day = self._require(self.selected_holiday(), self.tr("Select a holiday in the list first."))
+        if day is None or not messages.confirm(
+            self,
+            self.tr("Remove the holiday on {0}? It counts as a working day again.").format(
+                day.isoformat()
+            ),
+            self.tr("Remove holiday"),
+            self.tr("Remove"),
+            self.tr("Keep"),
+        ):
+            return
+        self._change_holidays(lambda current: current - {day})
+
+    def _change_holidays(self, change) -> None:
+        """Apply ``change`` to the calendar as stored now (read on the worker,
+        so a day another administrator added meanwhile is kept) and save it."""
+        uow, actor = self.ctx.uow, self.ctx.user
+
+        def save():
+            current = set(workflow.time_limits(uow()).holidays)
+            return workflow.set_holidays(uow(), actor, change(current))
+
+        self.ctx.ops.run(
+            save,
+            on_done=lambda _result: self.reload(),
+            on_error=self._failed,
+            label=self.tr("Saving…"),
+            parent=self,
+        )
+
     # --- failures -----------------------------------------------------------------------------
 
     def _require(self, value, text: str):
@@ -582,10 +660,7 @@ class WorkflowSettingsView(QWidget):
         return value
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, ConcurrencyConflict):
-            self._conflict(error)
-        else:
-            messages.show_error(self, describe_error(error))
+        show_failure(self, error, self._conflict)
 
     def _conflict(self, error: ConcurrencyConflict) -> None:
         messages.show_error(
@@ -606,17 +681,17 @@ def _combo(name: str, entries: list[tuple[str, str]]) -> QComboBox:
     return combo
 
 
+def _date_edit(name: str) -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate(), objectName=name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
 def _table(name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), objectName=name)
     table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 12)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
+    list_look(table)
     return table
 
 
@@ -635,16 +710,6 @@ def _fill(table: QTableWidget, rows: list[list[str]], right: set[int] = frozense
 def _selected(table: QTableWidget) -> int | None:
     rows = table.selectionModel().selectedRows()
     return rows[0].row() if rows else None
-
-
-def _buttons(specs) -> QHBoxLayout:
-    row = QHBoxLayout()
-    for name, text, slot in specs:
-        button = QPushButton(text, objectName=name)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-    row.addStretch(1)
-    return row
 
 
 navigation.register(

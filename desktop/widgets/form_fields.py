@@ -1,5 +1,6 @@
-"""What the intake forms and lists share: a note under each input, choice
-names, combos, the look of a result table.
+"""What the forms and lists share: a note under each input, choice names,
+combos, the look of a result table, a row of buttons, and the small
+Save / Cancel dialog of the settings screens (``EditDialog``).
 
 ``FieldNote`` is the line under an input that says what the form understood
 (grey), what to check (amber) or what is wrong (red). ``NoteBoard`` maps the
@@ -17,22 +18,29 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from enum import Enum, StrEnum
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.dialogs import messages
+from desktop.operations import describe_error
 from domain.applications import ApplicationState, CollateralKind
 from domain.customers import MaritalStatus, Premises
+from domain.errors import ConcurrencyConflict, ValidationError
 from domain.products import GuaranteeType
 from domain.schedule import RepaymentMethod
 
@@ -218,9 +226,10 @@ def select_data(combo: QComboBox, value) -> None:
 # --- lists --------------------------------------------------------------------------------
 
 
-def configure_table(table: QTableView, widths: Iterable[int]) -> None:
-    """The look every intake list shares: whole rows, no editing, fixed starting
-    widths (measuring every row gets slower with each page and misses later ones)."""
+def list_look(table: QTableView) -> None:
+    """What every read-only list shares: whole rows, one at a time, no
+    editing, alternating rows, no row numbers, user-resizable columns with
+    the last one stretching."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -230,9 +239,29 @@ def configure_table(table: QTableView, widths: Iterable[int]) -> None:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def configure_table(table: QTableView, widths: Iterable[int]) -> None:
+    """The look every intake list shares (``list_look``, headings on the left),
+    with fixed starting widths (measuring every row gets slower with each
+    page and misses later ones)."""
+    list_look(table)
+    table.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
     for number, width in enumerate(widths):
         table.setColumnWidth(number, width)
+
+
+def button_row(specs: Iterable[tuple[str, str, Callable[[], Any]]]) -> QHBoxLayout:
+    """Buttons ``(objectName, text, slot)`` from the left, then a stretch."""
+    row = QHBoxLayout()
+    for name, text, slot in specs:
+        button = QPushButton(text, objectName=name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 def title_label(text: str) -> QLabel:
@@ -240,3 +269,133 @@ def title_label(text: str) -> QLabel:
     title = QLabel(text, objectName="view_title")
     title.setStyleSheet("font-size: 16pt; font-weight: bold;")
     return title
+
+
+# --- small edit dialogs -------------------------------------------------------------------
+
+
+class EditDialog(QDialog):
+    """A small window-modal form with Save / Cancel, for one record of a
+    settings screen.
+
+    A subclass fills the form with ``add_row`` (and may put a hint under it
+    with ``add_below_form``) and implements ``read()``: the values as typed, or
+    ``ValidationError``, whose message is shown above the buttons while the
+    dialog stays open. ``get_values()`` runs the dialog and returns the values,
+    ``None`` if cancelled; ``save_with`` also saves them. UI thread only.
+    """
+
+    def __init__(self, parent: QWidget | None, title: str, name: str, min_width: int = 460):
+        super().__init__(parent)
+        self.values: Any = None
+        self.setObjectName(name)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = messages.inline_label(self)
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(
+            QCoreApplication.translate("EditDialog", "Save"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        ok.setObjectName("save")
+        ok.setDefault(True)
+        buttons.addButton(
+            QCoreApplication.translate("EditDialog", "Cancel"),
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        self._buttons = buttons
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(24, 20, 24, 16)
+        self._layout.setSpacing(12)
+        self._layout.addLayout(self.form)
+        self._layout.addWidget(self.error)
+        self._layout.addWidget(buttons)
+        self.setMinimumWidth(min_width)
+
+    def add_row(self, label: str, field: QWidget) -> None:
+        """A row of the form. Tab runs down the rows, then to Save and Cancel,
+        and the first row has the focus when the dialog opens."""
+        self.form.addRow(label, field)
+        # The buttons were made first. Given to the dialog again, they join the
+        # focus chain at its end (setTabOrder leaves a button box's buttons be).
+        self._layout.removeWidget(self._buttons)
+        self._buttons.setParent(None)
+        self._buttons.setParent(self)
+        self._layout.addWidget(self._buttons)
+
+    def add_below_form(self, widget: QWidget) -> None:
+        """``widget`` (a hint) between the form and the error line."""
+        self._layout.insertWidget(self._layout.indexOf(self.error), widget)
+
+    def get_values(self) -> Any:
+        """What was filled in, or ``None`` if cancelled."""
+        self.values = None
+        return self.values if self.exec() == QDialog.DialogCode.Accepted else None
+
+    def show_error(self, text: str) -> None:
+        messages.set_inline(self.error, text)
+
+    def read(self) -> Any:
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        try:
+            self.values = self.read()
+        except ValidationError as error:
+            self.show_error(str(error))
+            return
+        self.accept()
+
+    def save_with(
+        self,
+        ops,
+        save: Callable[[Any], Any],
+        *,
+        on_saved: Callable[[Any], None],
+        on_conflict: Callable[[ConcurrencyConflict], None],
+        label: str,
+    ) -> None:
+        """Ask; run ``save(values)`` on the worker; ``on_saved(result)`` once it
+        is saved. A refusal is shown in the dialog, which asks again with what
+        was typed; a conflict (someone else saved first) closes it and goes to
+        ``on_conflict``. The dialog deletes itself when done. The operation
+        belongs to the dialog's parent (the view), as its callbacks do."""
+        values = self.get_values()
+        if values is None:
+            self.deleteLater()
+            return
+
+        def saved(result: Any) -> None:
+            self.deleteLater()
+            on_saved(result)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, ConcurrencyConflict):
+                self.deleteLater()
+                on_conflict(error)
+                return
+            self.show_error(describe_error(error))
+            self.save_with(ops, save, on_saved=on_saved, on_conflict=on_conflict, label=label)
+
+        ops.run(
+            lambda: save(values),
+            on_done=saved,
+            on_error=failed,
+            label=label,
+            parent=self.parentWidget(),
+        )
+
+
+def show_failure(
+    parent: QWidget, error: Exception, on_conflict: Callable[[ConcurrencyConflict], None]
+) -> None:
+    """A change the worker could not save: a conflict (someone else saved
+    first) goes to ``on_conflict``, which says so and reloads; any other
+    refusal is shown in a message."""
+    if isinstance(error, ConcurrencyConflict):
+        on_conflict(error)
+    else:
+        messages.show_error(parent, describe_error(error))

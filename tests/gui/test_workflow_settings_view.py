@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from decimal import Decimal
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from desktop.views.workflow_settings_view import (
     ApprovalLimitDialog,
     ChecklistItemDialog,
+    HolidayDialog,
     WorkflowSettingsView,
 )
 from domain import checklist, workflow
 from domain.checklist import EvidenceKind, ItemScope, TemplateItem
+from domain.errors import ValidationError
 from domain.users import Role
 from tests.gui.conftest import make_user
 
@@ -27,6 +30,17 @@ def settings_view(main_window, admin, wait_idle) -> WorkflowSettingsView:
     view = window.show_view("workflow_settings")
     wait_idle()
     return view
+
+
+def _shot(view, name: str) -> None:
+    """The main window as it stands, saved when LOANDESK_SHOTS names a folder."""
+    if SHOTS:
+        window = view.window()
+        window.resize(1180, 760)
+        for _ in range(3):
+            QApplication.processEvents()
+        os.makedirs(SHOTS, exist_ok=True)
+        window.grab().save(os.path.join(SHOTS, f"{name}.png"))
 
 
 def _answer(monkeypatch, cls, *values) -> None:
@@ -57,13 +71,7 @@ def test_an_administrator_adds_a_mandatory_item_to_a_template(
     assert saved.items[0].key == "income_proof" and saved.items[0].mandatory
     assert saved.items[0].scope is ItemScope.ONCE
     assert view.template_message.text() == "模板已保存。"
-    if SHOTS:
-        window = view.window()
-        window.resize(1180, 760)
-        for _ in range(3):
-            QApplication.processEvents()
-        os.makedirs(SHOTS, exist_ok=True)
-        window.grab().save(os.path.join(SHOTS, "wf_settings.png"))
+    _shot(view, "wf_settings")
 
 
 def test_a_stale_template_save_is_reported_and_reloaded(
@@ -121,3 +129,89 @@ def test_a_non_administrator_is_not_offered_the_view(main_window, sqlite_store, 
     window = main_window(supervisor)
     assert "workflow_settings" not in window.nav_keys()
     assert window.show_view("workflow_settings") is None
+
+
+# --- the holiday calendar ----------------------------------------------------------------------
+
+NATIONAL_DAY = [date(2026, 10, d) for d in (1, 2, 5, 6, 7)]  # the weekdays of 1-7 October
+
+
+def _holidays_shown(view) -> list[str]:
+    return [view.holiday_table.item(r, 0).text() for r in range(view.holiday_table.rowCount())]
+
+
+def test_an_administrator_adds_and_removes_holidays(
+    settings_view, sqlite_store, admin, monkeypatch, messages, wait_idle
+):
+    view = settings_view
+    view.tabs.setCurrentWidget(view.findChild(QWidget, "time_tab"))
+    assert view.holiday_table.rowCount() == 0
+    _answer(monkeypatch, HolidayDialog, NATIONAL_DAY)
+    view.findChild(QPushButton, "add_holiday").click()
+    wait_idle()
+    assert workflow.time_limits(sqlite_store.uow()).holidays == set(NATIONAL_DAY)
+    assert _holidays_shown(view) == [d.isoformat() for d in NATIONAL_DAY]
+    assert view.holiday_table.item(0, 1).text() == "星期四"
+
+    workflow.set_holidays(sqlite_store.uow(), admin, [*NATIONAL_DAY, date(2027, 1, 1)])
+    view.holiday_table.selectRow(1)  # 2 October
+    messages.confirm_answers.append(True)
+    view.findChild(QPushButton, "remove_holiday").click()
+    wait_idle()
+    assert "2026-10-02" in messages.texts("confirm")[0]
+    # the day another administrator added meanwhile is kept
+    expected = {*NATIONAL_DAY, date(2027, 1, 1)} - {date(2026, 10, 2)}
+    assert workflow.time_limits(sqlite_store.uow()).holidays == expected
+    assert _holidays_shown(view) == sorted(d.isoformat() for d in expected)
+    _shot(view, "wf_holidays")
+
+
+def test_removing_asks_first_and_needs_a_selection(
+    settings_view, sqlite_store, admin, messages, wait_idle
+):
+    view = settings_view
+    workflow.set_holidays(sqlite_store.uow(), admin, NATIONAL_DAY)
+    view.reload()
+    wait_idle()
+    view.remove_holiday()
+    assert messages.texts("info") == ["请先在列表中选择一个节假日。"]
+    view.holiday_table.selectRow(0)
+    view.remove_holiday()  # "keep": the confirmation is declined
+    wait_idle()
+    assert workflow.time_limits(sqlite_store.uow()).holidays == set(NATIONAL_DAY)
+
+
+def test_the_holiday_dialog_takes_the_weekdays_of_a_run(qtbot):
+    dialog = HolidayDialog(None, frozenset({date(2026, 10, 1)}))
+    qtbot.addWidget(dialog)
+    dialog.first.setDate(date(2026, 9, 30))
+    assert dialog.last.date().toPython() == date(2026, 9, 30)  # the last day follows
+    dialog.last.setDate(date(2026, 10, 8))
+    assert dialog.read() == [date(2026, 9, 30), *NATIONAL_DAY[1:], date(2026, 10, 8)]
+
+    dialog.first.setDate(date(2026, 10, 3))
+    dialog.last.setDate(date(2026, 10, 4))  # Saturday and Sunday
+    with pytest.raises(ValidationError, match="周末"):
+        dialog.read()
+    dialog.last.setDate(date(2026, 10, 1))  # before the first day
+    dialog.submit()
+    assert dialog.values is None and "早于" in dialog.error.text()
+    dialog.first.setDate(date(2026, 10, 1))
+    with pytest.raises(ValidationError, match="已是节假日"):
+        dialog.read()
+
+
+def test_a_failed_save_is_shown_and_nothing_changes(
+    settings_view, sqlite_store, monkeypatch, messages, wait_idle
+):
+    view = settings_view
+    _answer(monkeypatch, HolidayDialog, [date(2026, 10, 1)])
+
+    def refuse(*_args):
+        raise ValidationError("不能修改节假日", "holidays")
+
+    monkeypatch.setattr(workflow, "set_holidays", refuse)
+    view.add_holidays()
+    wait_idle()
+    assert messages.texts("error") == ["不能修改节假日"]
+    assert view.holiday_table.rowCount() == 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -31,6 +31,7 @@ from domain.analysis import (
     repayment_capacity,
     representative_instalment,
 )
+from domain.customers import Business, Premises
 from domain.errors import ValidationError
 from domain.schedule import RepaymentMethod, Schedule, build_schedule
 
@@ -691,6 +692,47 @@ def test_months_between():
     assert months_between(date(2024, 3, 15), date(2025, 3, 15)) == 12
     assert months_between(date(2024, 3, 15), date(2025, 3, 14)) == 11
     assert months_between(date(2025, 3, 15), date(2024, 3, 15)) == 0
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [
+        # February has no 31st: the month is full when February ends.
+        (date(2026, 1, 31), date(2026, 2, 28), 1),
+        (date(2026, 1, 31), date(2026, 2, 27), 0),
+        (date(2024, 1, 31), date(2024, 2, 29), 1),  # a leap year's February too
+        (date(2024, 1, 31), date(2024, 2, 28), 0),
+        # 29 Feb to the next year's last day of February: twelve full months.
+        (date(2024, 2, 29), date(2025, 2, 28), 12),
+        (date(2024, 2, 29), date(2025, 2, 27), 11),
+        (date(2024, 2, 29), date(2028, 2, 28), 47),  # February has its 29th again
+        (date(2024, 2, 29), date(2028, 2, 29), 48),
+        # A longer month reached: full on the same day, the 31st adds nothing.
+        (date(2026, 4, 30), date(2026, 5, 30), 1),
+        (date(2026, 4, 30), date(2026, 5, 31), 1),
+        (date(2026, 4, 30), date(2026, 5, 29), 0),
+        (date(2026, 3, 31), date(2026, 4, 30), 1),  # the 30th ends April
+        (date(2026, 1, 31), date(2026, 3, 30), 1),  # March has a 31st: not full yet
+        (date(2026, 1, 31), date(2026, 3, 31), 2),
+        (date(2026, 12, 31), date(2027, 1, 31), 1),  # across the year end
+        (date(2026, 5, 10), date(2026, 5, 10), 0),
+    ],
+)
+def test_months_between_at_month_ends(start, end, months):
+    assert months_between(start, end) == months
+
+
+@settings(max_examples=300)
+@given(
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+)
+def test_months_between_grows_with_the_end_date_and_agrees_with_the_business(start, end):
+    months = months_between(start, end)
+    assert months >= 0
+    assert months_between(start, end + timedelta(days=1)) in (months, months + 1)
+    business = Business(1, "店", "零售", start, Premises.OWNED, 1)
+    assert business.months_in_business(end) == months
 
 
 # --- properties ------------------------------------------------------------------------

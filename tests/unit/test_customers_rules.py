@@ -190,6 +190,10 @@ def test_business_problems_come_together():
     [
         (date(2026, 1, 31), date(2026, 2, 28), 1),  # the month ended with February
         (date(2026, 1, 31), date(2026, 2, 27), 0),
+        (date(2024, 2, 29), date(2025, 2, 28), 12),  # a leap day: February ends on the 28th
+        (date(2024, 2, 29), date(2025, 2, 27), 11),
+        (date(2026, 4, 30), date(2026, 5, 31), 1),  # the 31st adds nothing to a month
+        (date(2026, 4, 30), date(2026, 5, 29), 0),
         (date(2025, 3, 15), date(2026, 3, 14), 11),
         (date(2025, 3, 15), date(2026, 3, 15), 12),
         (date(2026, 7, 1), date(2026, 6, 1), 0),
