@@ -49,6 +49,7 @@ VIEW_MODULES = [
     "desktop.views.notices_view",
     "desktop.views.verify_view",
     "desktop.views.loan_register_view",
+    "desktop.views.classification_view",
     "desktop.views.reports_view",
     "desktop.views.blacklist_view",
     "desktop.views.quote_view",

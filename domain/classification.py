@@ -293,7 +293,7 @@ def _check_decision(
 
 
 def _reason(text: str | None) -> str:
-    return limited_text(text, "reason", "理由", REASON_MAX)
+    return limited_text(text, "reason", "理由", REASON_MAX, remark=True)
 
 
 def _detail(decision: ClassificationDecision) -> dict[str, Any]:

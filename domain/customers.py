@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from domain.analysis import months_between
 from domain.errors import DomainError, NotFound, ValidationError
 from domain.identity import mask_id_number, parse_mobile, parse_resident_id, parse_uscc
-from domain.text import normalize_input
+from domain.text import normalize_input, normalize_remark
 from domain.users import Role, User
 
 NAME_MAX = 40
@@ -85,20 +85,30 @@ class FieldProblems:
             raise FormErrors(self.problems)
 
 
-def required_text(text: str | None, field: str, label: str, limit: int) -> str:
-    """Normalised ``text``; ``ValidationError`` if empty or longer than ``limit``."""
-    value = normalize_input(text)
+def required_text(
+    text: str | None, field: str, label: str, limit: int, *, remark: bool = False
+) -> str:
+    """Normalised ``text``; ``ValidationError`` if empty or longer than ``limit``.
+    ``remark``: free text for people to read, normalised with
+    ``normalize_remark`` (lines and Chinese punctuation kept)."""
+    value = _normalized(text, remark)
     if not value:
         raise ValidationError(f"请填写{label}", field)
-    return limited_text(value, field, label, limit)
+    return limited_text(value, field, label, limit, remark=remark)
 
 
-def limited_text(text: str | None, field: str, label: str, limit: int) -> str:
+def limited_text(
+    text: str | None, field: str, label: str, limit: int, *, remark: bool = False
+) -> str:
     """Normalised ``text`` (may be empty); ``ValidationError`` if too long."""
-    value = normalize_input(text)
+    value = _normalized(text, remark)
     if len(value) > limit:
         raise ValidationError(f"{label}不能超过 {limit} 个字，目前 {len(value)} 个", field)
     return value
+
+
+def _normalized(text: str | None, remark: bool) -> str:
+    return normalize_remark(text) if remark else normalize_input(text)
 
 
 def parse_choice(value: object, enum: type[T], field: str, label: str) -> T:

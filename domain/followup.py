@@ -230,7 +230,7 @@ def complete_task(
     created ``collection_interval_days`` later while the loan stays overdue.
     ``ConcurrencyConflict`` for a stale ``version``.
     """
-    text = required_text(notes, "notes", "处理情况", NOTES_MAX)
+    text = required_text(notes, "notes", "处理情况", NOTES_MAX, remark=True)
     proof = _checked_evidence(evidence or Evidence())
     with uow.acting(actor.username):
         task = uow.follow_up_tasks.get(task_id)

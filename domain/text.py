@@ -66,6 +66,25 @@ def normalize_input(text: str | None, *, collapse_spaces: bool = True) -> str:
     return plain.strip()
 
 
+_REMARK_TRANSLATION = {
+    **{ord(c): " " for c in _OTHER_SPACES},
+    **{ord(c): None for c in _INVISIBLE + _CONTROL},
+}
+_LINE_BREAKS = re.compile(r"\r\n?")
+
+
+def normalize_remark(text: str | None) -> str:
+    """Free text a person writes for people to read (notes, reasons): kept
+    as typed, line breaks and Chinese punctuation included (``，`` stays
+    ``，``), with only invisible and control characters removed, odd spaces
+    made plain, line endings made ``\\n`` and surrounding whitespace stripped.
+    Never raises for any ``str``."""
+    if not text:
+        return ""
+    plain = _LINE_BREAKS.sub("\n", text).translate(_REMARK_TRANSLATION)
+    return plain.strip()
+
+
 def compact_code(text: str | None) -> str:
     """A number or code as typed, normalised and with the spaces and dashes a
     clerk puts between groups of characters removed, in upper case.

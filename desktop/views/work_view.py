@@ -10,6 +10,13 @@ A user sees one section per role he holds:
 - head-office credit approver: the escalated queue, and what is late;
 - teller: what is ready to disburse (signed off).
 
+After the loan (贷后), a loan officer also sees his open follow-up tasks
+(use-of-funds checks, revisits, collection calls) by due date; 完成任务…
+(or a double-click) opens ``TaskCompleteDialog`` and records the task done
+on the worker (``complete_task``), the evidence file read there too. A
+supervisor sees the follow-up tasks past their due date, by officer; a
+double-click opens the loan.
+
 Every row says how long the application has waited in its state against
 the time limit (时效): the row turns amber from 75% of the limit and red past
 it. A double-click (or Enter) opens the screen of the next step: the
@@ -29,7 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -61,11 +68,22 @@ from PySide6.QtWidgets import (
 
 from desktop import navigation
 from desktop.dialogs import messages
+from desktop.dialogs.task_complete import (
+    TaskCompleteDialog,
+    TaskCompletion,
+    due_text,
+    read_evidence,
+    task_kind_name,
+)
 from desktop.models.paged_table import Column
 from desktop.navigation import ViewContext
+from desktop.operations import describe_error
+from domain.accounts import staff_with_roles
 from domain.applications import ApplicationState
 from domain.catalogue import list_products
 from domain.checklist import EvidenceKind
+from domain.errors import ConcurrencyConflict, NotFound, ValidationError
+from domain.followup import FollowUpTask, complete_task, late_tasks, my_tasks
 from domain.money import format_amount
 from domain.search import MAX_LIMIT, search_applications
 from domain.users import Role, User
@@ -367,16 +385,46 @@ class LateItem:
     item: WorkItem
 
 
+# A follow-up task this close to its due date is flagged amber in the lists.
+TASK_NOTICE_DAYS = 3
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    """A follow-up task as the lists show it: with the desk's ``today`` (the
+    domain clock's, read on the worker) and its officer's full name."""
+
+    task: FollowUpTask
+    today: date
+    officer_name: str = ""
+
+    @property
+    def number(self) -> str:
+        return self.task.loan_number
+
+    @property
+    def status(self) -> TimeStatus | None:
+        """Red past its due date, amber when due within a few days."""
+        days = (self.task.due_on - self.today).days
+        if days < 0:
+            return TimeStatus.RED
+        if days <= TASK_NOTICE_DAYS:
+            return TimeStatus.AMBER
+        return None
+
+
 @dataclass
 class WorkLists:
     """Each list the user's roles call for; ``None`` for a list not shown."""
 
     mine: list[WorkItem] | None = None
+    tasks: list[TaskItem] | None = None
     approval: list[WorkItem] | None = None
     signoff: list[WorkItem] | None = None
     escalated: list[WorkItem] | None = None
     ready: list[WorkItem] | None = None
     late: list[OfficerLateness] | None = None
+    late_tasks: list[TaskItem] | None = None
     product_names: dict[str, str] = field(default_factory=dict)
 
 
@@ -390,6 +438,12 @@ def load_work(uow: Callable[[], Any], actor: User) -> WorkLists:
     lists = WorkLists(product_names=names)
     if actor.has_role(*OFFICERS):
         lists.mine = _officer_list(uow, actor, names)
+    if actor.has_role(Role.LOAN_OFFICER, Role.SUPERVISOR):
+        today = uow().clock.today()
+        if actor.has_role(Role.LOAN_OFFICER):
+            lists.tasks = [TaskItem(t, today) for t in my_tasks(uow(), actor)]
+        if actor.has_role(Role.SUPERVISOR):
+            lists.late_tasks = _late_tasks(uow, actor, today)
     if actor.has_role(*APPROVERS):
         limits = approval_limits(uow())
         lists.late = late_applications(uow(), actor)
@@ -401,6 +455,19 @@ def load_work(uow: Callable[[], Any], actor: User) -> WorkLists:
     if actor.has_role(Role.TELLER):
         lists.ready = _queue(uow, State.SIGNED_OFF, names)
     return lists
+
+
+def _late_tasks(uow, actor: User, today: date) -> list[TaskItem]:
+    """The follow-up tasks past their due date, by officer, oldest first."""
+    late = late_tasks(uow(), actor, today)
+    if not late:
+        return []
+    staff = dict(staff_with_roles(uow(), actor, {*OFFICERS, Role.SUPERVISOR}))
+    return [
+        TaskItem(task, today, staff.get(officer, officer))
+        for officer, tasks in late.items()
+        for task in tasks
+    ]
 
 
 def _officer_list(uow, actor: User, names: dict[str, str]) -> list[WorkItem]:
@@ -500,12 +567,40 @@ LATE_COLUMNS = [
 ]
 
 
+def _task_column(title: str, text: Callable[[TaskItem], str], width: int) -> Column:
+    return Column(title, text, width)
+
+
+TASK_KIND = _task_column(
+    QT_TRANSLATE_NOOP("WorkView", "Task"), lambda i: task_kind_name(i.task.kind), 110
+)
+TASK_LOAN = _task_column(
+    QT_TRANSLATE_NOOP("WorkView", "Contract number"), lambda i: i.task.loan_number, 150
+)
+TASK_BORROWER = _task_column(CUSTOMER.title, lambda i: i.task.borrower_name, 70)
+TASK_DUE = _task_column(
+    QT_TRANSLATE_NOOP("WorkView", "Due"), lambda i: i.task.due_on.isoformat(), 96
+)
+TASK_STATUS = _task_column(STATUS.title, lambda i: due_text(i.task, i.today), 116)
+
+TASK_COLUMNS = [TASK_KIND, TASK_LOAN, TASK_BORROWER, TASK_DUE, TASK_STATUS]
+LATE_TASK_COLUMNS = [
+    _task_column(OFFICER.title, lambda i: i.officer_name or i.task.officer, 80),
+    *TASK_COLUMNS,
+]
+
+
 @dataclass(frozen=True)
 class SectionSpec:
+    """One list of the work view; ``action`` (an English source text) puts a
+    button named ``action_name`` under the table for the row selected."""
+
     key: str
     title: str
     hint: str
     columns: list[Column]
+    action: str = ""
+    action_name: str = ""
 
 
 SECTIONS = [
@@ -518,6 +613,18 @@ SECTIONS = [
             "Double-click to open the form or the signing checklist.",
         ),
         [NUMBER, CUSTOMER, PRODUCT, AMOUNT, STATE, WAITED, LIMIT, STATUS],
+    ),
+    SectionSpec(
+        "tasks",
+        QT_TRANSLATE_NOOP("WorkView", "My follow-up tasks"),
+        QT_TRANSLATE_NOOP(
+            "WorkView",
+            "Use-of-funds checks, revisits and collection calls on your loans, by due date. "
+            "Select a task and complete it with your notes and evidence.",
+        ),
+        TASK_COLUMNS,
+        QT_TRANSLATE_NOOP("WorkView", "Complete task…"),
+        "complete_task",
     ),
     SectionSpec(
         "approval",
@@ -566,6 +673,16 @@ SECTIONS = [
         ),
         LATE_COLUMNS,
     ),
+    SectionSpec(
+        "late_tasks",
+        QT_TRANSLATE_NOOP("WorkView", "Late follow-up tasks, by officer"),
+        QT_TRANSLATE_NOOP(
+            "WorkView",
+            "Follow-up tasks past their due date, each officer's oldest first. "
+            "Double-click to open the loan.",
+        ),
+        LATE_TASK_COLUMNS,
+    ),
 ]
 
 MAX_VISIBLE_ROWS = 8
@@ -579,11 +696,20 @@ def _late_status(row: LateItem) -> TimeStatus | None:
     return row.item.waiting.status
 
 
+def _task_status(row: TaskItem) -> TimeStatus | None:
+    return row.status
+
+
+_STATUS_OF = {"late": _late_status, "tasks": _task_status, "late_tasks": _task_status}
+
+
 class WorkSection(QGroupBox):
     """One list of the work view: what it holds, then its table or "nothing
-    waiting". ``opened(row)`` when a row is double-clicked or Enter pressed."""
+    waiting". ``opened(row)`` when a row is double-clicked or Enter pressed;
+    ``acted(row)`` when the section's action button is pressed on a row."""
 
     opened = Signal(object)
+    acted = Signal(object)
 
     def __init__(self, spec: SectionSpec, parent: QWidget | None = None):
         super().__init__(parent)
@@ -592,7 +718,7 @@ class WorkSection(QGroupBox):
         self.model = RowsModel(
             spec.columns,
             "WorkView",
-            status=_late_status if spec.key == "late" else _item_status,
+            status=_STATUS_OF.get(spec.key, _item_status),
             status_column=[c.title for c in spec.columns].index(STATUS.title),
             parent=self,
         )
@@ -608,6 +734,32 @@ class WorkSection(QGroupBox):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
+        self.action_button: QPushButton | None = None
+        if spec.action:
+            layout.addLayout(self._action_row(spec))
+
+    def _action_row(self, spec: SectionSpec) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        button = QPushButton(translate("WorkView", spec.action), objectName=spec.action_name)
+        button.setEnabled(False)
+        button.clicked.connect(self._act)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: button.setEnabled(self.selected() is not None)
+        )
+        self.model.modelReset.connect(lambda: button.setEnabled(self.selected() is not None))
+        row.addWidget(button)
+        self.action_button = button
+        return row
+
+    def selected(self) -> Any | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0].row()) if rows else None
+
+    def _act(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.acted.emit(row)
 
     def set_rows(self, rows: Sequence[Any], summary: str = "") -> None:
         self.model.set_rows(rows)
@@ -620,6 +772,8 @@ class WorkSection(QGroupBox):
             self.summary.setText(summary)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
+        if self.action_button is not None:
+            self.action_button.setVisible(bool(rows))
         self._fit_height(len(rows))
 
     def resizeEvent(self, event) -> None:
@@ -672,6 +826,7 @@ class WorkView(QWidget):
         for spec in SECTIONS:
             section = WorkSection(spec, content)
             section.opened.connect(lambda row, key=spec.key: self.open_row(key, row))
+            section.acted.connect(lambda row, key=spec.key: self.act_on(key, row))
             section.hide()
             self.sections[spec.key] = section
             column.addWidget(section)
@@ -684,10 +839,13 @@ class WorkView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
 
+        self.outcome = messages.inline_label(self, "outcome")
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 12)
         layout.setSpacing(10)
         layout.addLayout(heading)
+        layout.addWidget(self.outcome)
         layout.addWidget(scroll, 1)
 
     # --- loading --------------------------------------------------------------------------
@@ -712,6 +870,8 @@ class WorkView(QWidget):
             shown += 1
             if key == "late":
                 section.set_rows(_late_rows(rows, lists.product_names), _late_summary(rows))
+            elif key == "late_tasks":
+                section.set_rows(rows, _late_tasks_summary(rows))
             else:
                 section.set_rows(rows)
         self.nothing.setVisible(shown == 0)
@@ -724,7 +884,11 @@ class WorkView(QWidget):
     # --- opening the next step ------------------------------------------------------------
 
     def open_row(self, key: str, row: Any) -> None:
-        """Open the screen for the next step of the application in ``row``."""
+        """Open the screen for the next step of the application in ``row``;
+        for a follow-up task, complete it (the officer's) or open its loan."""
+        if key in ("tasks", "late_tasks"):
+            self.act_on(key, row)
+            return
         item = row.item if isinstance(row, LateItem) else row
         opener = self._opener(key, item.waiting.state)
         if opener is not None:
@@ -750,7 +914,77 @@ class WorkView(QWidget):
             return self._disburse
         return None
 
+    def act_on(self, key: str, row: Any) -> None:
+        """A section's action (or a double-click) on a follow-up task."""
+        if key == "tasks":
+            self.complete(row)
+        elif key == "late_tasks":
+            self._open_loan(row.task.loan_number)
+
+    # --- completing a follow-up task ------------------------------------------------------
+
+    def complete(self, item: TaskItem) -> None:
+        """Ask for the notes and evidence of ``item`` and record it done."""
+        messages.set_inline(self.outcome, "")
+        self._ask_completion(TaskCompleteDialog(item.task, item.today, self))
+
+    def _ask_completion(self, dialog: TaskCompleteDialog) -> None:
+        completion = dialog.get_values()
+        if completion is None:
+            dialog.deleteLater()
+            return
+        uow, actor, task = self.ctx.uow, self.ctx.user, dialog.task
+        unreadable = self.tr("The file {0} cannot be read.")
+
+        def record() -> FollowUpTask:
+            evidence = read_evidence(completion, unreadable)
+            return complete_task(
+                uow(), actor, task.id, completion.notes, evidence, version=task.version
+            )
+
+        self.ctx.ops.run(
+            record,
+            on_done=lambda done: self._completed(dialog, done),
+            on_error=lambda error: self._completion_refused(dialog, completion, error),
+            label=self.tr("Recording the task as done…"),
+            parent=self,
+        )
+
+    def _completed(self, dialog: TaskCompleteDialog, done: FollowUpTask) -> None:
+        dialog.deleteLater()
+        messages.set_inline(
+            self.outcome,
+            self.tr("{0} of loan {1} ({2}) recorded as done.").format(
+                task_kind_name(done.kind), done.loan_number, done.borrower_name
+            ),
+            ok=True,
+        )
+        self.refresh()
+
+    def _completion_refused(
+        self, dialog: TaskCompleteDialog, _completion: TaskCompletion, error: Exception
+    ) -> None:
+        if isinstance(error, ConcurrencyConflict | NotFound):
+            # Done or changed elsewhere meanwhile: say so and show the list as it is.
+            dialog.deleteLater()
+            messages.show_error(self, describe_error(error))
+            self.refresh()
+            return
+        # Missing notes or evidence, a file too large or unreadable, a lost
+        # server: the same dialog comes back with everything entered.
+        field = error.field if isinstance(error, ValidationError) else None
+        dialog.show_problem(field, describe_error(error))
+        self._ask_completion(dialog)
+
     # The screens import this module's helpers, so they are imported here, when needed.
+
+    def _open_loan(self, loan_number: str) -> None:
+        from desktop.dialogs.loan_detail import LoanDetailDialog
+
+        dialog = LoanDetailDialog(self.ctx, loan_number, self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def _sign(self, number: str) -> None:
         from desktop.views.signing_view import open_signing
@@ -789,6 +1023,19 @@ def _late_rows(lateness: list[OfficerLateness], names: dict[str, str]) -> list[L
         for officer in lateness
         for wait in officer.applications
     ]
+
+
+def _late_tasks_summary(items: list[TaskItem]) -> str:
+    if not items:
+        return translate("WorkView", "No follow-up task is late.")
+    counts: dict[str, int] = {}
+    for item in items:
+        name = item.officer_name or item.task.officer
+        counts[name] = counts.get(name, 0) + 1
+    parts = [
+        translate("WorkView", "{0}: {1} late").format(name, count) for name, count in counts.items()
+    ]
+    return translate("WorkView", "; ").join(parts)
 
 
 def _late_summary(lateness: list[OfficerLateness]) -> str:
