@@ -186,7 +186,9 @@ def lift_from_blacklist(
     """
     actor.require(*KEEPERS, doing="维护违约信息通报名单")
     found = FieldProblems()
-    reason = found.check("reason", required_text, reason, "reason", "移出原因", REASON_MAX)
+    reason = found.check(
+        "reason", required_text, reason, "reason", "移出原因", REASON_MAX, remark=True
+    )
     found.raise_if_any()
     number = parse_resident_id(id_number).number
     with uow.acting(actor.username):
@@ -210,7 +212,9 @@ def _validated_entry(
     found = FieldProblems()
     resident = found.check("id_number", parse_resident_id, id_number, "id_number", today=today)
     name = found.check("name", required_text, name, "name", "姓名", NAME_MAX)
-    reason = found.check("reason", required_text, reason, "reason", "列入原因", REASON_MAX)
+    reason = found.check(
+        "reason", required_text, reason, "reason", "列入原因", REASON_MAX, remark=True
+    )
     source = found.check("source", limited_text, source, "source", "来源", SOURCE_MAX)
     found.raise_if_any()
     return BlacklistEntry(resident.number, name, reason, source, listed_on=today)

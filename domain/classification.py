@@ -20,7 +20,7 @@ Use cases take a unit of work with the repositories ``loan_accounts``,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -29,6 +29,7 @@ from typing import Any
 from domain.blacklist import add_to_blacklist
 from domain.customers import limited_text
 from domain.errors import ConcurrencyConflict, DomainError, NotFound, ValidationError
+from domain.overdue import days_past_due
 from domain.text import normalize_input
 from domain.users import Role, User
 
@@ -200,6 +201,16 @@ class PendingClassification:
     category: Category
     outstanding_principal: Decimal
     version: int
+    product_code: str = ""
+    arrears_since: date | None = None
+
+    def as_of(self, day: date, thresholds: dict[str, Thresholds]) -> PendingClassification:
+        """The row with its days past due and suggestion counted on ``day``,
+        as ``classify`` counts them: the stored ones are those of the last
+        posting or daily run."""
+        dpd = days_past_due(self.arrears_since, day)
+        suggested = suggest(dpd, thresholds_for(thresholds, self.product_code))
+        return replace(self, days_past_due=dpd, suggested=suggested)
 
 
 def classify(
@@ -326,4 +337,6 @@ def classification_queue(uow, actor: User, limit: int = 200) -> list[PendingClas
     supervisor's queue."""
     actor.require(Role.SUPERVISOR, doing="查看待认定的五级分类")
     with uow:
-        return uow.classifications.pending(limit)
+        today = uow.clock.today()
+        thresholds = load_thresholds(uow)
+        return [row.as_of(today, thresholds) for row in uow.classifications.pending(limit)]

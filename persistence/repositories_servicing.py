@@ -847,6 +847,8 @@ class ClassificationRepository:
                 category=Category(r.classification),
                 outstanding_principal=r.outstanding_principal,
                 version=r.version,
+                product_code=r.product_code,
+                arrears_since=r.arrears_since,
             )
             for r in self.session.scalars(query)
         ]

@@ -28,7 +28,6 @@ from domain.blacklist import list_blacklist
 from domain.classification import Category, classification_history
 from domain.followup import MAX_EVIDENCE_BYTES, TaskKind, TaskStatus, loan_tasks
 from domain.servicing import accrue, loan_account
-from domain.text import normalize_input
 from tests.integration.test_servicing import JAN_20, NOW, TODAY, Branch, Clock, booked, rid
 
 SHOTS = os.environ.get("LOANDESK_SHOTS")
@@ -214,7 +213,7 @@ def test_the_supervisor_overrides_with_a_reason(queue, branch, book, wait_idle, 
     (decision,) = classification_history(branch.uow(), book["substandard"])
     assert decision.overridden and decision.category is Category.DOUBTFUL
     assert decision.suggested is Category.SUBSTANDARD
-    assert decision.reason == normalize_input(reason)
+    assert decision.reason == reason
     assert loan_account(branch.uow(), book["substandard"]).classification is Category.DOUBTFUL
     assert [r.loan_number for r in view.rows()] == [book["loss"], book["special"]]
 
@@ -357,7 +356,7 @@ def test_an_officer_completes_a_use_check_with_notes_and_a_file(
     assert messages.texts("error") == []
     (done,) = [t for t in loan_tasks(branch.uow(), book["recent"]) if t.kind is TaskKind.USE_CHECK]
     assert done.status is TaskStatus.DONE and done.completed_by == "li"
-    assert done.notes == normalize_input("实地查看，购入货物与借款用途相符")
+    assert done.notes == "实地查看，购入货物与借款用途相符"
     assert done.evidence_file_name == "进货发票.jpg"
     assert done.evidence_sha256 == hashlib.sha256(photo.read_bytes()).hexdigest()
     assert book["recent"] not in [i.task.loan_number for i in tasks.model.rows]

@@ -32,7 +32,6 @@ from domain.followup import (
     my_tasks,
 )
 from domain.servicing import accrue, loan_account
-from domain.text import normalize_input
 from tests.integration.test_servicing import JAN_20, NOW, TODAY, Branch, Clock, booked, rid
 
 
@@ -83,6 +82,21 @@ def test_the_suggestion_the_queue_shows_is_confirmed_without_a_reason(branch, bo
     ]
 
 
+def test_the_queue_counts_days_past_due_on_the_day_it_is_read(branch, book):
+    before = pending(branch, book["substandard"])
+    assert before.suggested is Category.SUBSTANDARD
+
+    branch.clock.move(days=150)  # no daily run since: the stored figures are old
+    shown = pending(branch, book["substandard"])
+
+    assert shown.days_past_due == before.days_past_due + 150
+    assert shown.suggested is Category.DOUBTFUL
+    decision = classify(
+        branch.uow(), branch.chen, shown.loan_number, shown.suggested, version=shown.version
+    )
+    assert not decision.overridden and decision.days_past_due == shown.days_past_due
+
+
 def test_an_override_needs_a_reason_and_nothing_is_saved_without(branch, book):
     shown = pending(branch, book["substandard"])
     with pytest.raises(ValidationError) as refused:
@@ -129,7 +143,7 @@ def test_a_borrower_in_default_is_listed_with_the_reason_for_the_list(branch, bo
     )
     (listed,) = list_blacklist(branch.uow())
     assert (listed.id_number, listed.name) == (rid(1), "赵六")
-    assert listed.reason == normalize_input(f"贷款 {book['loss']} 五级分类为损失：恶意逃废债务")
+    assert listed.reason == f"贷款 {book['loss']} 五级分类为损失：恶意逃废债务"
     assert listed.source == "五级分类认定"
 
 
