@@ -123,21 +123,34 @@ class Operation:
 
 
 class _Worker(QObject):
-    """Lives on the database thread; runs one job at a time."""
+    """Lives on the database thread; runs one job at a time.
+
+    A job travels in a list (``[job]``, then ``[job, result, error]``) that
+    the UI thread empties once it has the outcome. The worker never names
+    the job outside that list, so it never holds the last reference to it:
+    the job's callbacks and the widgets they belong to are always freed on
+    the UI thread. Freeing a widget here, after the UI thread had let go of
+    it, crashed the process.
+    """
 
     started = Signal(object)
-    finished = Signal(object, object, object)  # job, result, error
+    finished = Signal(object)  # [job, result, error]
     progress = Signal(object)  # (job, done, total, text)
 
     @Slot(object)
-    def execute(self, job: Operation) -> None:
-        self.started.emit(job)
+    def execute(self, handover: list) -> None:
+        self.started.emit(handover[0])
+        self._run_into(handover)
+        self.finished.emit(handover)
+
+    def _run_into(self, handover: list) -> None:
+        job = handover[0]
         try:
             result = job.fn(Progress(job, self)) if job.batch else job.fn()
         except Exception as exc:  # every error goes back to the UI thread
-            self.finished.emit(job, None, exc)
+            handover.extend((None, exc))
             return
-        self.finished.emit(job, result, None)
+        handover.extend((result, None))
 
 
 class Operations(QObject):
@@ -207,7 +220,7 @@ class Operations(QObject):
     def _enqueue(self, job: Operation) -> Operation:
         job.id = next(self._ids)
         self._pending += 1
-        self._submit.emit(job)
+        self._submit.emit([job])
         return job
 
     def is_idle(self) -> bool:
@@ -238,8 +251,10 @@ class Operations(QObject):
         if self._busy is not None and job is self._current:
             self._busy.show_progress(done, total, text)
 
-    @Slot(object, object, object)
-    def _on_finished(self, job: Operation, result: Any, error: Exception | None) -> None:
+    @Slot(object)
+    def _on_finished(self, handover: list) -> None:
+        job, result, error = handover
+        handover.clear()  # from now on only this thread holds the job
         if self._closed:
             return
         self._current = None

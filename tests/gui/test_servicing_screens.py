@@ -11,15 +11,29 @@ from decimal import Decimal as D
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.dialogs.loan_detail import LoanDetailDialog
+from desktop.dialogs.payment_entry import PaymentEntryDialog
+from desktop.dialogs.write_off import WriteOffDialog, WriteOffRequest
 from desktop.navigation import ViewContext
 from desktop.startup import open_store
 from desktop.views.loan_register_view import DAYS_COLUMN, LoanRegisterView
 from desktop.views.reports_view import ReportsView
 from desktop.widgets.form_fields import Tone
-from domain.servicing import RepaymentEntry, amount_due, repayment_history
+from domain.classification import Category
+from domain.errors import DomainError
+from domain.loans import LoanState
+from domain.money import format_amount
+from domain.schedule import EarlyRepaymentOption
+from domain.servicing import (
+    PaymentKind,
+    RepaymentEntry,
+    amount_due,
+    early_repayment_quote,
+    loan_account,
+    repayment_history,
+)
 from tests.integration.test_servicing import JAN_20, NOW, PASSWORD, TODAY, Branch, Clock, booked
 
 SHOTS = os.environ.get("LOANDESK_SHOTS")
@@ -240,8 +254,6 @@ def test_a_double_click_opens_the_loan(register, branch, book, qtbot, wait_idle)
 
 
 def test_the_payment_form_checks_the_amount_and_receipt(qtbot):
-    from desktop.dialogs.payment_entry import PaymentEntryDialog
-
     dialog = PaymentEntryDialog(None, "JK20260120-0001", D("8530.99"))
     qtbot.addWidget(dialog)
     assert dialog.amount_note.text() == "今日应还 8,530.99 元"
@@ -272,3 +284,220 @@ def test_the_report_exports_to_pdf(qtbot, branch, book, ops, wait_idle, tmp_path
     text = "".join("".join(p.extract_text().split()) for p in PdfReader(f"{out}.pdf").pages)
     assert "按客户经理" in text and "合计" in text
     assert view.officers.rowCount() == 2
+
+
+# --- early repayment, settlement and write-off from the loan detail -----------------------------------
+
+
+def fill_payment(qtbot, monkeypatch, fill):
+    """Replace the payment form's ``get_values``: ``fill(dialog)`` works the
+    real form (its quotes run on the worker), then its entry is returned."""
+    seen = []
+
+    def get_values(dialog):
+        seen.append(dialog)
+        fill(dialog)
+        return dialog.entry()
+
+    monkeypatch.setattr(PaymentEntryDialog, "get_values", get_values)
+    return seen
+
+
+def summary_text(dialog, n: int) -> str:
+    """The value shown in the summary's ``n``-th place."""
+    return dialog.findChild(QLabel, f"summary_{n}").text()
+
+
+def wait_for_quote(qtbot, dialog) -> None:
+    qtbot.waitUntil(lambda: dialog.quote_panel.quote is not None and not dialog._quote_due)
+
+
+def test_an_early_repayment_shortening_the_term_is_quoted_and_posted(
+    detail, branch, book, qtbot, monkeypatch, wait_idle, messages
+):
+    number = book[1]  # 50,000 over 12 months, paid up to date: five instalments
+    option = EarlyRepaymentOption.SHORTEN_TERM
+    expected = early_repayment_quote(branch.uow(), number, TODAY, D("20000"), option)
+    shown = {}
+
+    def fill(form):
+        assert form.paid_on.date().toPython() == TODAY  # the business day, not the machine's
+        form.set_kind(PaymentKind.EARLY, option)
+        qtbot.keyClicks(form.principal, "20,000")
+        wait_for_quote(qtbot, form)
+        panel = form.quote_panel
+        shown.update({name: panel.value(name) for name in ("principal", "interest", "total")})
+        shown["instalment"], shown["maturity"] = panel.value("instalment"), panel.value("maturity")
+        shown["amount"] = form.amount.text()
+        shot(form, "payment_early")
+        form.receipt.setText("EA-1")
+
+    fill_payment(qtbot, monkeypatch, fill)
+    dialog = detail(branch.liu, number)
+    dialog.pay_button.click()
+    wait_idle()
+
+    assert messages.texts("error") == []
+    assert shown["principal"] == "20,000.00"
+    assert shown["interest"] == format_amount(expected.interest)
+    assert shown["total"] == shown["amount"] == format_amount(expected.total)
+    new = expected.schedule.instalments
+    assert shown["instalment"].endswith(f" → {format_amount(new[0].payment)}")
+    assert shown["maturity"] == f"2027-01-20 → {new[-1].due_date.isoformat()}"
+    (posted,) = repayment_history(branch.uow(), number)[-1:]
+    assert posted.receipt_number == "EA-1" and posted.kind is PaymentKind.EARLY
+    assert posted.option is option and posted.amount == expected.total
+    # The schedule tab shows the new, shorter schedule.
+    assert dialog.detail.account.schedule_version == 1
+    table = dialog.schedule
+    assert table.rowCount() == 5 + len(new) + 1 < 13
+    last = table.rowCount() - 2
+    assert table.item(last, 1).text() == new[-1].due_date.isoformat()
+    assert table.item(5, 4).text() == format_amount(new[0].payment)
+
+
+def test_a_settlement_is_prefilled_with_the_payoff_and_closes_the_loan(
+    detail, branch, book, qtbot, monkeypatch, wait_idle, messages
+):
+    number = book[0]  # instalment 5 ten days late: the payoff includes it and the penalty
+    payoff = early_repayment_quote(branch.uow(), number, TODAY)
+    attempts = []
+
+    def fill(form):
+        if attempts:  # offered again after the refusal, as typed
+            assert form.kind() is PaymentKind.SETTLEMENT
+            assert form.receipt.text() == "ST-1"
+            wait_for_quote(qtbot, form)
+        else:
+            form.set_kind(PaymentKind.SETTLEMENT)
+            wait_for_quote(qtbot, form)
+            assert form.quote_panel.value("total") == format_amount(payoff.total)
+            assert form.amount.text() == format_amount(payoff.total)
+            form.receipt.setText("ST-1")
+            shot(form, "payment_settlement")
+            # A teller changes the amount: the form warns, the domain refuses.
+            form.amount.selectAll()
+            qtbot.keyClicks(form.amount, "50000")
+            assert form.amount_note.tone is Tone.WARNING
+        attempts.append(form.amount.text())
+
+    fill_payment(qtbot, monkeypatch, fill)
+    dialog = detail(branch.liu, number)
+    dialog.pay_button.click()
+    wait_idle()
+    (error,) = messages.texts("error")
+    assert f"应还 {format_amount(payoff.total)} 元" in error and "50,000.00 元" in error
+    assert attempts == ["50000"]
+    assert len(repayment_history(branch.uow(), number)) == 4  # nothing saved
+    assert dialog.detail.account.state is LoanState.ACTIVE
+
+    dialog.pay_button.click()
+    wait_idle()
+    assert len(messages.texts("error")) == 1
+    assert attempts[1] == format_amount(payoff.total)
+    assert dialog.detail.account.state is LoanState.CLOSED
+    assert summary_text(dialog, 4) == "已结清（2026-06-30）"
+    assert not dialog.pay_button.isEnabled()
+    assert repayment_history(branch.uow(), number)[-1].kind is PaymentKind.SETTLEMENT
+
+
+def test_the_payment_form_quotes_only_with_what_it_needs(qtbot, ops, wait_idle):
+    calls = []
+
+    def quote(on, principal, option):
+        calls.append((on, principal, option))
+        raise DomainError("提前还款本金 90,000.00 元超过剩余本金 58,860.37 元")
+
+    dialog = (
+        PaymentEntryDialog(None, "JK20260120-0001", D("100"), today=TODAY, ops=ops, quote=quote)
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.quote_panel.isVisible() and not dialog.principal.isVisible()
+    dialog.set_kind(PaymentKind.EARLY)
+    assert dialog.principal.isVisible() and dialog.quote_panel.isVisible()
+    qtbot.waitUntil(lambda: not dialog._quote_due)
+    assert calls == [] and "缩短期限或减少月供" in dialog.quote_panel.status.text()
+    dialog.receipt.setText("X-1")
+    dialog.amount.setText("100")
+    assert dialog.entry() is None and dialog.option_note.tone is Tone.ERROR
+    dialog.set_kind(PaymentKind.EARLY, EarlyRepaymentOption.REDUCE_INSTALMENT)
+    qtbot.keyClicks(dialog.principal, "90000")
+    assert dialog.entry() is None  # the quote is on its way
+    qtbot.waitUntil(lambda: not dialog._quote_due)
+    wait_idle()
+    assert calls == [(TODAY, D("90000.00"), EarlyRepaymentOption.REDUCE_INSTALMENT)]
+    assert "超过剩余本金" in dialog.quote_panel.status.text()
+    dialog.set_kind(PaymentKind.REGULAR)
+    assert not dialog.quote_panel.isVisible()
+    entry = dialog.entry()
+    assert entry.kind is PaymentKind.REGULAR and entry.option is None
+
+
+@pytest.fixture
+def loss_loan(branch, book):
+    """A fourth loan, two years overdue, confirmed 损失 by chen."""
+    loan = booked(4, "40000", date(2024, 3, 20), paid=2, officer="zhou", name="赵六")
+    loan.classification = (Category.LOSS, "chen", "借款人失联，保证人无代偿能力")
+    (number,) = branch.book(loan)
+    return number
+
+
+def test_a_supervisor_writes_off_a_loss_loan_with_a_second_approval(
+    detail, branch, book, loss_loan, wait_idle, messages
+):
+    teller = detail(branch.liu, loss_loan)
+    assert not teller.write_off_button.isVisibleTo(teller)
+    teller.reject()
+    current = detail(branch.chen, book[0])
+    assert current.write_off_button.isVisibleTo(current)
+    assert not current.write_off_button.isEnabled()
+    assert "损失" in current.write_off_button.toolTip()
+    current.reject()
+
+    dialog = detail(branch.chen, loss_loan)
+    assert dialog.write_off_button.isEnabled()
+    dialog.ask_write_off = lambda: WriteOffRequest(
+        "借款人失联两年，经诉讼终结执行", "sun", "wrong-1"
+    )
+    dialog.write_off_button.click()
+    wait_idle()
+    assert len(messages.texts("error")) == 1
+    assert loan_account(branch.uow(), loss_loan).state is LoanState.ACTIVE
+
+    dialog.ask_write_off = lambda: WriteOffRequest(
+        "借款人失联两年，经诉讼终结执行", "sun", PASSWORD
+    )
+    dialog.write_off_button.click()
+    wait_idle()
+
+    assert len(messages.texts("error")) == 1
+    (info,) = messages.texts("info")
+    assert f"贷款 {loss_loan} 已核销" in info and "审批人 sun" in info
+    account = loan_account(branch.uow(), loss_loan)
+    assert account.state is LoanState.WRITTEN_OFF and account.closed_on == TODAY
+    assert dialog.detail.account.state is LoanState.WRITTEN_OFF
+    assert summary_text(dialog, 4) == "已核销（2026-06-30）"
+    assert not dialog.write_off_button.isEnabled()
+    assert "不能重复核销" in dialog.write_off_button.toolTip()
+    assert dialog.schedule.rowCount() == 13  # 账销案存: the history stays
+    shot(dialog, "loan_detail_written_off")
+
+
+def test_the_write_off_form_shows_the_amounts_and_asks_for_everything(
+    qtbot, branch, loss_loan, messages
+):
+    account = loan_account(branch.uow(), loss_loan)
+    dialog = WriteOffDialog(None, account)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    total = account.outstanding_principal + account.overdue_interest
+    assert dialog.findChild(QLabel, "figure_total").text() == format_amount(total)
+    dialog.reason.setPlainText("借款人失联两年，经诉讼终结执行")
+    dialog.approver.setText("sun")
+    dialog.submit()
+    assert dialog.value is None and dialog.error.tone is Tone.ERROR
+    shot(dialog, "write_off")
+    dialog.password.setText(PASSWORD)
+    dialog.submit()
+    assert dialog.value == WriteOffRequest("借款人失联两年，经诉讼终结执行", "sun", PASSWORD)
