@@ -32,6 +32,9 @@ a new record undoing the allocation; nothing is ever deleted.
 Postings of a loan go in date order: a payment cannot be dated before the
 loan's previous one, after today, or before disbursement.
 
+Writing off a loss loan (核销) is ``domain.write_off``: the account stays,
+written off, and takes no more postings or reversals.
+
 Use cases take a unit of work with the repositories ``loan_accounts``,
 ``repayments``, ``accruals``, ``follow_up_tasks``, ``classifications``,
 ``settings`` and, for taking over a loan book, ``loan_book``.
@@ -1186,7 +1189,8 @@ def reverse_repayment(
     and be neither the teller who posted nor ``actor``. Only the latest
     standing posting of the loan can be reversed. The reversal undoes the
     allocation exactly, restores the schedule an early repayment replaced
-    (as a new version) and reopens a loan the posting closed.
+    (as a new version) and reopens a loan the posting closed. The postings
+    of a written-off loan stand as they were when it was written off.
     """
     actor.require(Role.TELLER, Role.SUPERVISOR, doing="冲正还款")
     text = required_text(reason, "reason", "冲正原因", REASON_MAX)
@@ -1196,6 +1200,11 @@ def reverse_repayment(
         repayment = _standing_repayment(uow, receipt)
         _check_approver(actor, confirmed, repayment)
         account = find_account(uow, repayment.loan_number, lock=True)
+        if account.state is LoanState.WRITTEN_OFF:
+            raise DomainError(
+                f"贷款 {account.loan_number} 已于 {account.closed_on} 核销（账销案存），"
+                "其还款记录不能再冲正。"
+            )
         latest = uow.repayments.latest_standing(account.loan_id)
         if latest is None or latest.id != repayment.id:
             raise DomainError(

@@ -2,21 +2,27 @@
 its payments (reversed ones marked, with who approved), its follow-up tasks
 and its classification history.
 
-还款入账 (tellers) opens ``PaymentEntryDialog`` and posts on the worker;
-a refusal, such as a receipt number already used, is shown as an error and
-nothing changes. 冲正 (tellers, supervisors) reverses the selected payment
-(or the latest standing one): a reason and a supervisor's user name from
+还款入账 (tellers) opens ``PaymentEntryDialog`` (a regular payment, an early
+partial repayment or a settlement, with the domain's quote worked out on the
+worker) and posts on the worker; a refusal, such as a receipt number
+already used or an amount that does not fit, is shown as an error, nothing
+changes, and the form offers the same entries again next time. 冲正
+(tellers, supervisors) reverses the selected payment (or the latest
+standing one): a reason and a supervisor's user name from
 ``ReversalRequestDialog``, the supervisor's password from
-``PasswordPrompt``; the domain checks both. After either the loan is
-loaded again.
+``PasswordPrompt``; the domain checks both. 核销 (supervisors, for a loan
+confirmed 损失) asks for the reason and a second person's approval with his
+password (``WriteOffDialog``) and writes the loan off on the worker. After
+each the loan is loaded again.
 
-UI thread only; loading and posting run on the worker.
+UI thread only; loading, quoting and posting run on the worker.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -38,7 +44,8 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs import messages
 from desktop.dialogs.password_prompt import PasswordPrompt
-from desktop.dialogs.payment_entry import PaymentEntryDialog, ReversalRequestDialog
+from desktop.dialogs.payment_entry import PaymentDraft, PaymentEntryDialog, ReversalRequestDialog
+from desktop.dialogs.write_off import WriteOffDialog, WriteOffRequest
 from desktop.operations import describe_error
 from domain.classification import ClassificationDecision, classification_history
 from domain.errors import DomainError
@@ -51,6 +58,7 @@ from domain.servicing import (
     Repayment,
     RepaymentEntry,
     amount_due,
+    early_repayment_quote,
     loan_account,
     post_repayment,
     repayment_history,
@@ -58,8 +66,10 @@ from domain.servicing import (
     servicing_schedule,
 )
 from domain.users import Role
+from domain.write_off import WriteOff, write_off, write_off_refusal
 
 REVERSED_COLOUR = "#9aa0a6"
+SUMMARY_FIELDS = 13
 
 
 @dataclass(frozen=True)
@@ -70,11 +80,13 @@ class LoanDetail:
     tasks: list[FollowUpTask]
     decisions: list[ClassificationDecision]
     amount_due: Decimal | None
+    today: date | None = None  # the business day, from the store's clock
 
 
 def load_detail(uow, loan_number: str) -> LoanDetail:
     """Everything the dialog shows (worker thread)."""
     account = loan_account(uow(), loan_number)
+    today = uow().clock.today()
     due = None
     if account.state is LoanState.ACTIVE:
         try:
@@ -88,6 +100,7 @@ def load_detail(uow, loan_number: str) -> LoanDetail:
         loan_tasks(uow(), loan_number),
         classification_history(uow(), loan_number),
         due,
+        today,
     )
 
 
@@ -140,12 +153,22 @@ def _moment(value) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def _state(account: LoanAccount) -> str:
+    """The state, with the day a closed or written-off loan left the books."""
+    if account.state is LoanState.ACTIVE or account.closed_on is None:
+        return account.state.label
+    return f"{account.state.label}（{_day(account.closed_on)}）"
+
+
 class LoanDetailDialog(QDialog):
     def __init__(self, ctx, loan_number: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.loan_number = loan_number
         self.detail: LoanDetail | None = None
+        # Entries of a refused posting or write-off, offered again next time.
+        self.payment_draft: PaymentDraft | None = None
+        self.write_off_draft: WriteOffRequest | None = None
         self.setObjectName("loan_detail")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWindowTitle(self.tr("Loan {0}").format(loan_number))
@@ -156,8 +179,7 @@ class LoanDetailDialog(QDialog):
     # --- layout ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.summary = QGridLayout()
-        self.summary.setHorizontalSpacing(24)
+        self.summary = self._summary_grid()
         self.tabs = QTabWidget(objectName="tabs")
         self.schedule = read_only_table("schedule_table")
         self.payments = read_only_table("payments_table")
@@ -174,11 +196,16 @@ class LoanDetailDialog(QDialog):
         self.reverse_button = QPushButton(self.tr("Reverse…"), objectName="reverse_payment")
         self.reverse_button.clicked.connect(self.reverse_payment)
         self.reverse_button.setVisible(user.has_role(Role.TELLER, Role.SUPERVISOR))
+        self.write_off_button = QPushButton(self.tr("Write off…"), objectName="write_off")
+        self.write_off_button.clicked.connect(self.write_off_loan)
+        self.write_off_button.setVisible(user.has_role(Role.SUPERVISOR))
+        self.write_off_button.setEnabled(False)
         close = QPushButton(self.tr("Close"), objectName="close")
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pay_button)
         buttons.addWidget(self.reverse_button)
+        buttons.addWidget(self.write_off_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -208,38 +235,58 @@ class LoanDetailDialog(QDialog):
         self._show_decisions(detail.decisions)
         active = detail.account.state is LoanState.ACTIVE
         self.pay_button.setEnabled(active)
-        self.reverse_button.setEnabled(any(not p.reversed for p in detail.payments))
+        written_off = detail.account.state is LoanState.WRITTEN_OFF
+        self.reverse_button.setEnabled(
+            not written_off and any(not p.reversed for p in detail.payments)
+        )
+        refusal = write_off_refusal(detail.account)
+        self.write_off_button.setEnabled(refusal is None)
+        self.write_off_button.setToolTip(refusal or "")
+
+    def _summary_grid(self) -> QGridLayout:
+        """The summary's label and value pairs, three a row, made once: a
+        reload only changes their texts."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        self.summary_names: list[QLabel] = []
+        self.summary_values: list[QLabel] = []
+        for n in range(SUMMARY_FIELDS):
+            row, col = divmod(n, 3)
+            name = QLabel()
+            name.setStyleSheet("color: #5f6368;")
+            shown = QLabel(objectName=f"summary_{n}")
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(name, row, col * 2)
+            grid.addWidget(shown, row, col * 2 + 1)
+            self.summary_names.append(name)
+            self.summary_values.append(shown)
+        return grid
 
     def _show_summary(self, a: LoanAccount, due: Decimal | None) -> None:
-        while self.summary.count():
-            item = self.summary.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        # As in the register: a loan settled or written off is no longer overdue.
+        overdue = a.days_past_due if a.state is LoanState.ACTIVE else 0
         pairs = [
             (self.tr("Contract number"), a.loan_number),
             (self.tr("Borrower"), a.borrower_name),
             (self.tr("Product"), a.product_code),
             (self.tr("Officer"), a.officer),
-            (self.tr("State"), a.state.label),
+            (self.tr("State"), _state(a)),
             (self.tr("Amount"), format_amount(a.amount)),
             (self.tr("Rate"), f"{a.annual_rate}%"),
             (self.tr("Disbursed / matures"), f"{_day(a.disbursed_on)} / {_day(a.maturity_date)}"),
             (self.tr("Outstanding"), format_amount(a.outstanding_principal)),
             (self.tr("Next due"), f"{_day(a.next_due_date)}  {format_amount(a.next_due_amount)}"),
-            (self.tr("Days past due"), str(a.days_past_due)),
+            (self.tr("Days past due"), str(overdue)),
             (self.tr("Classification"), a.classification.label),
             (self.tr("Due today"), "" if due is None else format_amount(due)),
         ]
-        for n, (label, value) in enumerate(pairs):
-            row, col = divmod(n, 3)
-            name = QLabel(label)
-            name.setStyleSheet("color: #5f6368;")
-            shown = QLabel(value, objectName=f"summary_{n}")
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if label == self.tr("Days past due") and a.days_past_due > 0:
-                shown.setStyleSheet("color: #c5221f; font-weight: bold;")
-            self.summary.addWidget(name, row, col * 2)
-            self.summary.addWidget(shown, row, col * 2 + 1)
+        for (label, value), name, shown in zip(
+            pairs, self.summary_names, self.summary_values, strict=True
+        ):
+            name.setText(label)
+            shown.setText(value)
+            late = label == self.tr("Days past due") and overdue > 0
+            shown.setStyleSheet("color: #c5221f; font-weight: bold;" if late else "")
 
     def _show_schedule(self, lines: list[ScheduleLine]) -> None:
         rows = [
@@ -352,11 +399,32 @@ class LoanDetailDialog(QDialog):
     # --- posting --------------------------------------------------------------------------
 
     def ask_payment(self) -> RepaymentEntry | None:
-        """The teller's entries, or ``None``; tests replace this."""
-        due = self.detail.amount_due if self.detail else None
-        dialog = PaymentEntryDialog(self, self.loan_number, due)
+        """The teller's entries, or ``None``; tests replace this.
+
+        The form's quote for an early repayment or a settlement is read on
+        the worker through ``early_repayment_quote``.
+        """
+        detail = self.detail
+        uow, number = self.ctx.uow, self.loan_number
+
+        def quote(on, principal, option):  # worker thread
+            return early_repayment_quote(uow(), number, on, principal, option)
+
+        dialog = PaymentEntryDialog(
+            self,
+            number,
+            detail.amount_due if detail else None,
+            today=detail.today if detail else None,
+            ops=self.ctx.ops,
+            quote=quote,
+            lines=detail.lines if detail else (),
+        )
+        if self.payment_draft is not None:
+            dialog.restore(self.payment_draft)
         try:
-            return dialog.get_values()
+            entry = dialog.get_values()
+            self.payment_draft = dialog.draft() if entry is not None else None
+            return entry
         finally:
             dialog.deleteLater()
 
@@ -374,6 +442,7 @@ class LoanDetailDialog(QDialog):
         )
 
     def _posted(self, repayment: Repayment) -> None:
+        self.payment_draft = None
         messages.show_info(
             self,
             self.tr("Payment {0} of {1} yuan posted.").format(
@@ -437,4 +506,64 @@ class LoanDetailDialog(QDialog):
 
     def _reversed(self, receipt: str) -> None:
         messages.show_info(self, self.tr("Payment {0} reversed.").format(receipt))
+        self.reload()
+
+    # --- writing off ----------------------------------------------------------------------
+
+    def ask_write_off(self) -> WriteOffRequest | None:
+        """The reason and the approval, or ``None``; tests replace this."""
+        dialog = WriteOffDialog(self, self.detail.account, self.write_off_draft)
+        try:
+            request = dialog.get_values()
+            # Kept without the password, should the write-off be refused.
+            self.write_off_draft = (
+                WriteOffRequest(request.reason, request.approver, "") if request else None
+            )
+            return request
+        finally:
+            dialog.deleteLater()
+
+    def write_off_loan(self) -> None:
+        if self.detail is None:
+            return
+        refusal = write_off_refusal(self.detail.account)
+        if refusal is not None:
+            messages.show_error(self, refusal)
+            return
+        request = self.ask_write_off()
+        if request is None:
+            return
+        uow, actor, number = self.ctx.uow, self.ctx.user, self.loan_number
+        version = self.detail.account.version
+        self.ctx.ops.run(
+            lambda: write_off(
+                uow(),
+                actor,
+                number,
+                request.reason,
+                version=version,
+                approver=request.approver,
+                approver_password=request.password,
+            ),
+            on_done=self._written_off,
+            on_error=lambda error: messages.show_error(self, describe_error(error)),
+            label=self.tr("Writing off the loan…"),
+            parent=self,
+        )
+
+    def _written_off(self, done: WriteOff) -> None:
+        self.write_off_draft = None
+        messages.show_info(
+            self,
+            self.tr(
+                "Loan {0} written off: {1} yuan (principal {2}, interest {3}), "
+                "approved by {4}. It stays in the register."
+            ).format(
+                done.loan_number,
+                format_amount(done.total),
+                format_amount(done.principal),
+                format_amount(done.interest),
+                done.approved_by,
+            ),
+        )
         self.reload()

@@ -304,10 +304,6 @@
         <translation>贷款申请</translation>
     </message>
     <message>
-        <source>More</source>
-        <translation>更多</translation>
-    </message>
-    <message>
         <source>Application no., name, ID or phone</source>
         <translation>申请编号、姓名、身份证号或手机号</translation>
     </message>
@@ -318,10 +314,6 @@
     <message>
         <source>All states</source>
         <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>查询</translation>
     </message>
     <message>
         <source>New application…</source>
@@ -518,14 +510,6 @@
         <source>As published by the National Interbank Funding Center, e.g. 3.00</source>
         <translation>按全国银行间同业拆借中心公布的数值填写，如 3.00</translation>
     </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>BaseRateTableModel</name>
@@ -556,6 +540,69 @@
     <message>
         <source>Superseded</source>
         <translation>已被取代</translation>
+    </message>
+</context>
+<context>
+    <name>BlacklistEntryDialog</name>
+    <message>
+        <source>Add to the notice list</source>
+        <translation>列入违约名单</translation>
+    </message>
+    <message>
+        <source>Applications naming this person as borrower, spouse, guarantor or group member are stopped at intake with the reason below. A person already on the list is listed again with this reason.</source>
+        <translation>此人作为借款人、配偶、保证人或联保成员的申请，将在受理时被拦下并显示以下原因。已在名单中的人将按本次原因重新列入。</translation>
+    </message>
+    <message>
+        <source>As on the ID card</source>
+        <translation>与身份证一致</translation>
+    </message>
+    <message>
+        <source>18 digits; x is read as X</source>
+        <translation>18位；小写 x 按 X 处理</translation>
+    </message>
+    <message>
+        <source>e.g. loan more than 90 days overdue, not repaid</source>
+        <translation>例如：贷款逾期超过90天未还</translation>
+    </message>
+    <message>
+        <source>Optional: the notice it comes from</source>
+        <translation>选填：出自哪一期通报</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Reason for listing</source>
+        <translation>列入原因</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>列入名单</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+    <message>
+        <source>Enter why the person is listed.</source>
+        <translation>请填写列入原因。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: please correct the fields in red.</source>
+        <translation>未保存：请修改标红的内容。</translation>
     </message>
 </context>
 <context>
@@ -600,6 +647,14 @@
         <translation>显示已移出的人员</translation>
     </message>
     <message>
+        <source>Add entry…</source>
+        <translation>列入名单…</translation>
+    </message>
+    <message>
+        <source>Lift…</source>
+        <translation>移出名单…</translation>
+    </message>
+    <message>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -618,6 +673,30 @@
     <message>
         <source>{0} people on the list.</source>
         <translation>名单中共 {0} 人。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is on the list.</source>
+        <translation>已将 {0}（{1}）列入名单。</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) was lifted from the list.</source>
+        <translation>已将 {0}（{1}）移出名单。</translation>
+    </message>
+    <message>
+        <source>Someone else changed this entry meanwhile. The list is reloaded; check it and lift again if still needed.</source>
+        <translation>这条记录刚被其他人修改过。名单已重新读取，请核对后如仍需要再移出。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被其他人修改</translation>
+    </message>
+    <message>
+        <source>Not lifted</source>
+        <translation>未能移出</translation>
     </message>
     <message>
         <source>Import a notice list</source>
@@ -890,6 +969,235 @@
     </message>
 </context>
 <context>
+    <name>Classification</name>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Special mention</source>
+        <translation>关注</translation>
+    </message>
+    <message>
+        <source>Substandard</source>
+        <translation>次级</translation>
+    </message>
+    <message>
+        <source>Doubtful</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationDecisionDialog</name>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Outstanding principal</source>
+        <translation>贷款余额</translation>
+    </message>
+    <message>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Current category</source>
+        <translation>当前分类</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Put the borrower on the default notice list</source>
+        <translation>列入违约信息通报名单</translation>
+    </message>
+    <message>
+        <source>Reason for the list</source>
+        <translation>列入名单原因</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the reason above</source>
+        <translation>不填则使用上面的理由</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>五级分类</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Classify loan {0}</source>
+        <translation>五级分类认定 {0}</translation>
+    </message>
+    <message>
+        <source>Loan {0}  {1}</source>
+        <translation>贷款 {0}  {1}</translation>
+    </message>
+    <message>
+        <source>{0} yuan</source>
+        <translation>{0} 元</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <source>Suggested from days past due: {0}</source>
+        <translation>按逾期天数，系统建议：{0}</translation>
+    </message>
+    <message>
+        <source>An overdue loan is at least special mention.</source>
+        <translation>逾期贷款至少应分为“关注”类。</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>改判</translation>
+    </message>
+    <message>
+        <source>The borrower&apos;s applications are then refused at intake.</source>
+        <translation>列入后，该借款人的贷款申请在受理时即被拦截。</translation>
+    </message>
+    <message>
+        <source>Only for loans classified substandard, doubtful or loss.</source>
+        <translation>仅次级、可疑、损失类贷款的借款人可以列入。</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <source>Required: you override the suggested category {0}.</source>
+        <translation>必填：您改变了系统建议的“{0}”。</translation>
+    </message>
+    <message>
+        <source>Required to put the borrower on the notice list.</source>
+        <translation>必填：列入违约信息通报名单须写明理由。</translation>
+    </message>
+    <message>
+        <source>Optional: you confirm the suggested category {0}.</source>
+        <translation>选填：您确认系统建议的“{0}”。</translation>
+    </message>
+    <message>
+        <source>Please give the reason: you chose {0}, the suggestion is {1}.</source>
+        <translation>请填写理由：系统建议为“{1}”，您认定为“{0}”。</translation>
+    </message>
+    <message>
+        <source>Please give the reason for putting the borrower on the notice list.</source>
+        <translation>请填写将借款人列入违约信息通报名单的理由。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationView</name>
+    <message>
+        <source>Contract number</source>
+        <translation>借款合同编号</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Outstanding (yuan)</source>
+        <translation>贷款余额（元）</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>系统建议</translation>
+    </message>
+    <message>
+        <source>Current category</source>
+        <translation>当前分类</translation>
+    </message>
+    <message>
+        <source>Loan classification</source>
+        <translation>五级分类认定</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Loans whose category waits for your decision, worst first. Confirm the category suggested from days past due, or override it with a reason. For substandard, doubtful and loss you may also put the borrower on the default notice list.</source>
+        <translation>待认定五级分类的贷款，风险最高的在前。请确认按逾期天数建议的分类，或写明理由后改判；次级、可疑、损失类贷款可同时将借款人列入违约信息通报名单。</translation>
+    </message>
+    <message>
+        <source>Classify…</source>
+        <translation>认定…</translation>
+    </message>
+    <message>
+        <source>Loading the classification queue…</source>
+        <translation>正在读取待认定的贷款…</translation>
+    </message>
+    <message>
+        <source>{0} loans waiting for a decision</source>
+        <translation>{0} 笔贷款待认定</translation>
+    </message>
+    <message>
+        <source>Nothing to classify: every category is confirmed.</source>
+        <translation>没有待认定的贷款，五级分类均已确认。</translation>
+    </message>
+    <message>
+        <source>Select a loan in the queue first.</source>
+        <translation>请先在列表中选择一笔贷款。</translation>
+    </message>
+    <message>
+        <source>Saving the classification…</source>
+        <translation>正在保存五级分类认定…</translation>
+    </message>
+    <message>
+        <source>{0}: classified {1}.</source>
+        <translation>贷款 {0} 已认定为“{1}”。</translation>
+    </message>
+    <message>
+        <source>{0} is on the default notice list.</source>
+        <translation>借款人 {0} 已列入违约信息通报名单。</translation>
+    </message>
+    <message>
+        <source>Loan {0} is no longer waiting for a classification: someone else has just decided on it, or its position changed. The queue is reloaded.</source>
+        <translation>贷款 {0} 已不在待认定列表中：可能其他主管刚刚作出了认定，或贷款状况已有变化。列表已刷新。</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile</source>
+        <translation>已有变化</translation>
+    </message>
+    <message>
+        <source>Loading the loan…</source>
+        <translation>正在读取贷款…</translation>
+    </message>
+</context>
+<context>
     <name>ComplianceSignoffView</name>
     <message>
         <source>Choose an application in the queue to review it.</source>
@@ -898,10 +1206,6 @@
     <message>
         <source>Compliance sign-off</source>
         <translation>合规确认</translation>
-    </message>
-    <message>
-        <source>Reload</source>
-        <translation>刷新</translation>
     </message>
     <message>
         <source>Signed applications, oldest first.</source>
@@ -1391,20 +1695,12 @@
         <translation>姓名、身份证号码任意几位或手机号码</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>查询</translation>
-    </message>
-    <message>
         <source>New customer…</source>
         <translation>新建客户…</translation>
     </message>
     <message>
         <source>Open…</source>
         <translation>打开…</translation>
-    </message>
-    <message>
-        <source>More</source>
-        <translation>更多</translation>
     </message>
     <message>
         <source>Customers</source>
@@ -1643,10 +1939,6 @@
         <translation>放款</translation>
     </message>
     <message>
-        <source>Reload</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
         <source>Signed off by the supervisor, oldest first.</source>
         <translation>主管已合规确认，等待最久的在前。</translation>
     </message>
@@ -1813,6 +2105,17 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
     </message>
 </context>
 <context>
+    <name>EditDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Create the first administrator</source>
@@ -1861,6 +2164,45 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
     <message>
         <source>Creating the administrator…</source>
         <translation>正在创建管理员…</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message>
+        <source>Use-of-funds check</source>
+        <translation>贷款用途检查</translation>
+    </message>
+    <message>
+        <source>Periodic revisit</source>
+        <translation>定期回访</translation>
+    </message>
+    <message>
+        <source>Collection call</source>
+        <translation>逾期催收</translation>
+    </message>
+    <message>
+        <source>e.g. visited the shop: the goods bought match the stated purpose</source>
+        <translation>例如：实地查看店铺，购入货物与借款用途相符</translation>
+    </message>
+    <message>
+        <source>e.g. business running normally, stock and sales as at the analysis</source>
+        <translation>例如：经营正常，存货和销售与调查时相符</translation>
+    </message>
+    <message>
+        <source>e.g. phoned the borrower: promises to pay by the end of the month</source>
+        <translation>例如：电话联系借款人，承诺月底前还款</translation>
+    </message>
+    <message>
+        <source>{0} days late</source>
+        <translation>逾期 {0} 天</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>Due in {0} days</source>
+        <translation>{0} 天后到期</translation>
     </message>
 </context>
 <context>
@@ -1944,6 +2286,37 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
     <message>
         <source>Please choose</source>
         <translation>请选择</translation>
+    </message>
+</context>
+<context>
+    <name>HolidayDialog</name>
+    <message>
+        <source>Add holidays</source>
+        <translation>新增节假日</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>截止日</translation>
+    </message>
+    <message>
+        <source>Weekdays the branch is closed. Weekends in between are left out: they never count as working days.</source>
+        <translation>网点不营业的工作日。期间的周六、周日不必列入：周末本来就不计为工作日。</translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation>截止日早于起始日。</translation>
+    </message>
+    <message>
+        <source>Only weekend days chosen: they are never working days.</source>
+        <translation>所选日期均为周末，周末本来就不计为工作日。</translation>
+    </message>
+    <message>
+        <source>These days are holidays already.</source>
+        <translation>所选日期已是节假日。</translation>
     </message>
 </context>
 <context>
@@ -2091,6 +2464,37 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
     </message>
 </context>
 <context>
+    <name>LiftEntryDialog</name>
+    <message>
+        <source>Lift from the notice list</source>
+        <translation>移出违约名单</translation>
+    </message>
+    <message>
+        <source>Take {0} ({1}) off the list. Listed for: {2}</source>
+        <translation>将 {0}（{1}）移出名单。列入原因：{2}</translation>
+    </message>
+    <message>
+        <source>e.g. debt repaid in full, notice withdrawn</source>
+        <translation>例如：欠款已全部结清、通报已撤销</translation>
+    </message>
+    <message>
+        <source>Reason for lifting</source>
+        <translation>移出原因</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter why the person comes off the list.</source>
+        <translation>请填写移出名单的原因。</translation>
+    </message>
+</context>
+<context>
     <name>LoanDetailDialog</name>
     <message>
         <source>Loan {0}</source>
@@ -2119,6 +2523,10 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
     <message>
         <source>Reverse…</source>
         <translation>冲正…</translation>
+    </message>
+    <message>
+        <source>Write off…</source>
+        <translation>核销…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2304,6 +2712,14 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
         <source>Payment {0} reversed.</source>
         <translation>回单 {0} 的还款已冲正。</translation>
     </message>
+    <message>
+        <source>Writing off the loan…</source>
+        <translation>正在核销…</translation>
+    </message>
+    <message>
+        <source>Loan {0} written off: {1} yuan (principal {2}, interest {3}), approved by {4}. It stays in the register.</source>
+        <translation>贷款 {0} 已核销：核销金额 {1} 元（本金 {2} 元，利息 {3} 元），审批人 {4}。账销案存，贷款仍保留在台账中。</translation>
+    </message>
 </context>
 <context>
     <name>LoanRegisterView</name>
@@ -2360,16 +2776,8 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
         <translation>未逾期</translation>
     </message>
     <message>
-        <source>Search</source>
-        <translation>查询</translation>
-    </message>
-    <message>
         <source>Open…</source>
         <translation>打开…</translation>
-    </message>
-    <message>
-        <source>More</source>
-        <translation>更多</translation>
     </message>
     <message>
         <source>Loan register</source>
@@ -2582,6 +2990,10 @@ Database: {1}</source>
         <source>Workflow settings</source>
         <translation>审批与面签设置</translation>
     </message>
+    <message>
+        <source>Loan classification</source>
+        <translation>五级分类认定</translation>
+    </message>
 </context>
 <context>
     <name>NoticesView</name>
@@ -2655,6 +3067,17 @@ Database: {1}</source>
     <message>
         <source>Something went wrong: {0}. The details were written to the log.</source>
         <translation>操作出错（{0}），详细信息已写入日志。请联系系统管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>PagedList</name>
+    <message>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
     </message>
 </context>
 <context>
@@ -2737,6 +3160,22 @@ Database: {1}</source>
         <translation>还款金额（元）</translation>
     </message>
     <message>
+        <source>Kind of payment</source>
+        <translation>还款类型</translation>
+    </message>
+    <message>
+        <source>The rest of the loan</source>
+        <translation>提前还款方式</translation>
+    </message>
+    <message>
+        <source>e.g. 30,000</source>
+        <translation>例如 30,000</translation>
+    </message>
+    <message>
+        <source>Principal to repay early (yuan)</source>
+        <translation>提前归还本金（元）</translation>
+    </message>
+    <message>
         <source>Date paid</source>
         <translation>还款日期</translation>
     </message>
@@ -2755,6 +3194,62 @@ Database: {1}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Regular payment</source>
+        <translation>正常还款</translation>
+    </message>
+    <message>
+        <source>Early partial repayment</source>
+        <translation>提前部分还款</translation>
+    </message>
+    <message>
+        <source>Full settlement</source>
+        <translation>提前结清</translation>
+    </message>
+    <message>
+        <source>Shorten the term</source>
+        <translation>缩短期限</translation>
+    </message>
+    <message>
+        <source>Lower the instalment</source>
+        <translation>减少月供</translation>
+    </message>
+    <message>
+        <source>Choose how the rest of the loan changes.</source>
+        <translation>请选择缩短期限或减少月供。</translation>
+    </message>
+    <message>
+        <source>Enter the principal to repay early to see the quote.</source>
+        <translation>请输入提前归还的本金，即可试算。</translation>
+    </message>
+    <message>
+        <source>No quote is available here.</source>
+        <translation>此处无法试算。</translation>
+    </message>
+    <message>
+        <source>Working out the quote…</source>
+        <translation>正在试算…</translation>
+    </message>
+    <message>
+        <source>As quoted: {0} yuan</source>
+        <translation>与试算一致：{0} 元</translation>
+    </message>
+    <message>
+        <source>Settling takes exactly {0} yuan; the amount differs.</source>
+        <translation>提前结清须收取 {0} 元，录入的金额与之不符。</translation>
+    </message>
+    <message>
+        <source>Differs from the quote ({0} yuan).</source>
+        <translation>与试算金额（{0} 元）不一致。</translation>
+    </message>
+    <message>
+        <source>Choose whether to shorten the term or lower the instalment.</source>
+        <translation>请选择缩短期限还是减少月供。</translation>
+    </message>
+    <message>
+        <source>The quote is still being worked out; post again in a moment.</source>
+        <translation>正在试算，请稍候再入账。</translation>
     </message>
     <message>
         <source>Enter the receipt number.</source>
@@ -3157,6 +3652,13 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
     <name>QuoteView</name>
     <message>
         <source>Loan quote</source>
@@ -3273,6 +3775,57 @@ Database: {1}</source>
     <message>
         <source>The schedule below is for the last complete entries, not the ones above.</source>
         <translation>下表仍是上一次完整输入的还款计划，不是上面当前的输入。</translation>
+    </message>
+</context>
+<context>
+    <name>RepaymentQuotePanel</name>
+    <message>
+        <source>Quote</source>
+        <translation>试算</translation>
+    </message>
+    <message>
+        <source>Working out the quote…</source>
+        <translation>正在试算…</translation>
+    </message>
+    <message>
+        <source>Arrears and charges due now</source>
+        <translation>当前应还欠款及罚息复利</translation>
+    </message>
+    <message>
+        <source>Interest to date ({0} days)</source>
+        <translation>按日计息（{0} 天）</translation>
+    </message>
+    <message>
+        <source>Principal outstanding</source>
+        <translation>剩余本金</translation>
+    </message>
+    <message>
+        <source>Payoff amount</source>
+        <translation>结清应还金额</translation>
+    </message>
+    <message>
+        <source>Collect exactly this amount: the loan is settled once it is posted.</source>
+        <translation>请按此金额收取，入账后贷款即结清。</translation>
+    </message>
+    <message>
+        <source>Principal repaid early</source>
+        <translation>提前归还本金</translation>
+    </message>
+    <message>
+        <source>Total to pay</source>
+        <translation>合计应收</translation>
+    </message>
+    <message>
+        <source>Next instalment</source>
+        <translation>下期月供</translation>
+    </message>
+    <message>
+        <source>Instalments left</source>
+        <translation>剩余期数</translation>
+    </message>
+    <message>
+        <source>Final due date</source>
+        <translation>到期日</translation>
     </message>
 </context>
 <context>
@@ -3499,6 +4052,30 @@ Database: {1}</source>
     <message>
         <source>Guarantee type</source>
         <translation>担保方式</translation>
+    </message>
+    <message>
+        <source>Guarantee company</source>
+        <translation>担保公司</translation>
+    </message>
+    <message>
+        <source>Its credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Amount it guarantees</source>
+        <translation>担保金额（元）</translation>
+    </message>
+    <message>
+        <source>Its full registered name</source>
+        <translation>营业执照上的全称</translation>
+    </message>
+    <message>
+        <source>18 characters, on its business licence</source>
+        <translation>18位，见担保公司营业执照</translation>
+    </message>
+    <message>
+        <source>All of the loan or part of it, e.g. 10万</source>
+        <translation>全部或部分借款，如 10万</translation>
     </message>
     <message>
         <source>Product rules and price</source>
@@ -4030,6 +4607,85 @@ Check the database connection?</source>
     </message>
 </context>
 <context>
+    <name>TaskCompleteDialog</name>
+    <message>
+        <source>Complete a follow-up task</source>
+        <translation>完成贷后任务</translation>
+    </message>
+    <message>
+        <source>{0}: loan {1}  {2}</source>
+        <translation>{0}：贷款 {1}  {2}</translation>
+    </message>
+    <message>
+        <source>Due {0} · {1}</source>
+        <translation>到期日 {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Archive number of the photos, slip number or call record</source>
+        <translation>照片档案号、单据编号或通话记录</translation>
+    </message>
+    <message>
+        <source>What you found (required)</source>
+        <translation>处理情况（必填）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Mark as done</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evidence (required)</source>
+        <translation>证明材料（必填）</translation>
+    </message>
+    <message>
+        <source>A {0} needs evidence: a reference, a file of up to {1} MB, or both.</source>
+        <translation>{0}须提供证明材料：填写编号、选择不超过 {1} MB 的文件，或两者都提供。</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Optional for a collection call: a file of up to {0} MB.</source>
+        <translation>选填：逾期催收写明处理情况即可；如附文件，不超过 {0} MB。</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>添加证明材料</translation>
+    </message>
+    <message>
+        <source>Pictures, scans and records (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;All files (*)</source>
+        <translation>图片、扫描件和记录 (*.jpg *.jpeg *.png *.tif *.tiff *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Please write what you found or agreed.</source>
+        <translation>请填写处理情况：查看到的情况或与借款人的约定。</translation>
+    </message>
+    <message>
+        <source>Please give a reference or choose a file: a {0} needs evidence.</source>
+        <translation>请填写证明材料编号或选择文件：{0}须提供证明材料。</translation>
+    </message>
+</context>
+<context>
     <name>TimeLimitDialog</name>
     <message>
         <source>Change time limit</source>
@@ -4371,12 +5027,36 @@ Check the database connection?</source>
         <translation>待办环节</translation>
     </message>
     <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation>借款合同编号</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
         <source>My applications</source>
         <translation>我的申请</translation>
     </message>
     <message>
         <source>Returned, approved (to sign), in signing and drafts. Double-click to open the form or the signing checklist.</source>
         <translation>退回补充、已批准待面签、面签中和草稿。双击打开申请表或面签清单。</translation>
+    </message>
+    <message>
+        <source>My follow-up tasks</source>
+        <translation>我的贷后任务</translation>
+    </message>
+    <message>
+        <source>Use-of-funds checks, revisits and collection calls on your loans, by due date. Select a task and complete it with your notes and evidence.</source>
+        <translation>您名下贷款的用途检查、定期回访和逾期催收，按到期日排列。选中一项任务，填写处理情况和证明材料后办结。</translation>
+    </message>
+    <message>
+        <source>Complete task…</source>
+        <translation>完成任务…</translation>
     </message>
     <message>
         <source>Waiting for approval</source>
@@ -4419,6 +5099,14 @@ Check the database connection?</source>
         <translation>已用时限超过 75% 的申请，超时最多的在前。</translation>
     </message>
     <message>
+        <source>Late follow-up tasks, by officer</source>
+        <translation>逾期未办的贷后任务（按客户经理）</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks past their due date, each officer&apos;s oldest first. Double-click to open the loan.</source>
+        <translation>已过到期日仍未办结的贷后任务，每位客户经理最早到期的在前。双击打开贷款。</translation>
+    </message>
+    <message>
         <source>Nothing waiting.</source>
         <translation>暂无待办事项。</translation>
     </message>
@@ -4449,6 +5137,26 @@ Check the database connection?</source>
     <message>
         <source>{0} is waiting for its officer: {1}.</source>
         <translation>申请 {0} 正等待客户经理办理：{1}。</translation>
+    </message>
+    <message>
+        <source>The file {0} cannot be read.</source>
+        <translation>无法读取文件 {0}。</translation>
+    </message>
+    <message>
+        <source>Recording the task as done…</source>
+        <translation>正在办结任务…</translation>
+    </message>
+    <message>
+        <source>{0} of loan {1} ({2}) recorded as done.</source>
+        <translation>贷款 {1}（{2}）的{0}已办结。</translation>
+    </message>
+    <message>
+        <source>No follow-up task is late.</source>
+        <translation>没有逾期未办的贷后任务。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} late</source>
+        <translation>{0}：逾期 {1} 项</translation>
     </message>
     <message>
         <source>Nothing is late.</source>
@@ -4631,17 +5339,6 @@ Check the database connection?</source>
     </message>
 </context>
 <context>
-    <name>WorkflowSettingsDialog</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>WorkflowSettingsView</name>
     <message>
         <source>Approval and signing settings</source>
@@ -4736,6 +5433,22 @@ Check the database connection?</source>
         <translation>时效</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Weekdays the branch is closed. Limits in working days skip them, as they skip Saturdays and Sundays.</source>
+        <translation>网点不营业的工作日。按工作日计算的时效跳过这些日期，如同跳过周六、周日。</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
         <source>Loading settings…</source>
         <translation>正在加载设置…</translation>
     </message>
@@ -4800,6 +5513,18 @@ Check the database connection?</source>
         <translation>请先在列表中选择一个环节。</translation>
     </message>
     <message>
+        <source>Select a holiday in the list first.</source>
+        <translation>请先在列表中选择一个节假日。</translation>
+    </message>
+    <message>
+        <source>Remove the holiday on {0}? It counts as a working day again.</source>
+        <translation>删除 {0} 这个节假日？删除后该日重新计为工作日。</translation>
+    </message>
+    <message>
+        <source>Remove holiday</source>
+        <translation>删除节假日</translation>
+    </message>
+    <message>
         <source>Someone else changed these settings while you were editing. They are reloaded; please make your change again.
 {0}</source>
         <translation>您编辑期间其他人修改了这些设置。已重新加载，请重新修改。
@@ -4808,6 +5533,73 @@ Check the database connection?</source>
     <message>
         <source>Changed by someone else</source>
         <translation>已被其他人修改</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <source>Write off a loan</source>
+        <translation>贷款核销</translation>
+    </message>
+    <message>
+        <source>Write off loan {0} of {1}, classified as loss. The loan leaves the books but stays on file: it remains in the register with all its history, and no more payments can be posted to it.</source>
+        <translation>核销贷款 {0}（借款人 {1}，五级分类为损失类）。账销案存：贷款仍保留在台账中，全部历史记录保留，核销后不能再登记还款。</translation>
+    </message>
+    <message>
+        <source>Outstanding principal</source>
+        <translation>贷款本金余额</translation>
+    </message>
+    <message>
+        <source>Unpaid interest</source>
+        <translation>欠息</translation>
+    </message>
+    <message>
+        <source>Amount written off</source>
+        <translation>核销金额</translation>
+    </message>
+    <message>
+        <source>Penalty and compound interest, still claimed</source>
+        <translation>罚息复利（继续追索）</translation>
+    </message>
+    <message>
+        <source>As last computed on {0}; the write-off takes the figures of the day.</source>
+        <translation>以上为 {0} 计算的数字，核销时按当日数字入账。</translation>
+    </message>
+    <message>
+        <source>Why the loan cannot be recovered, and the evidence on file</source>
+        <translation>无法收回的原因及存档证明材料</translation>
+    </message>
+    <message>
+        <source>Another supervisor or an administrator</source>
+        <translation>另一位业务主管或管理员的用户名</translation>
+    </message>
+    <message>
+        <source>The approver types his password</source>
+        <translation>由审批人输入本人密码</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>核销原因</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Approver&apos;s password</source>
+        <translation>审批人密码</translation>
+    </message>
+    <message>
+        <source>Write off</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter the reason, the approver and the approver&apos;s password.</source>
+        <translation>请填写核销原因、审批人及审批人密码。</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,7 @@ from domain.followup import (
 )
 from domain.identity import id_check_digit
 from domain.loans import Loan, LoanState, get_loan, loan_schedule
+from domain.money import format_amount
 from domain.paperwork import OwnPayment
 from domain.pricing import RiskGrade
 from domain.products import GuaranteeType
@@ -53,11 +54,13 @@ from domain.reports import (
     portfolio_report,
     portfolio_series,
 )
-from domain.schedule import RepaymentMethod, build_schedule
+from domain.schedule import EarlyRepaymentOption, RepaymentMethod, build_schedule
 from domain.servicing import (
     BookedLoan,
     BookedPayment,
+    Channel,
     LoanPosition,
+    PaymentKind,
     RepaymentEntry,
     accruals_on,
     accrue,
@@ -72,6 +75,7 @@ from domain.servicing import (
     servicing_schedule,
 )
 from domain.workflow import disburse
+from domain.write_off import write_off, write_off_refusal
 from persistence.models_servicing import LoanAccrualRow
 
 PASSWORD = "secret123"
@@ -690,3 +694,231 @@ def test_a_loan_disbursed_at_the_desk_gets_its_account_and_use_check(database_ur
             accrue(desk.uow(), desk.admin, clock.today() + timedelta(days=1))
     finally:
         store.close()
+
+
+# --- the payment form's entries: early repayment and settlement --------------------------------------
+
+
+def _form_entry(amount, receipt: str, kind: PaymentKind, option=None) -> RepaymentEntry:
+    """A posting exactly as ``PaymentEntryDialog.entry()`` builds it."""
+    return RepaymentEntry(amount, TODAY, Channel.CASH.value, receipt, kind, option)
+
+
+def test_early_repayments_from_the_form_reschedule_both_ways(branch):
+    shorter, lower = branch.book(
+        booked(1, "100000", JAN_20, paid=5), booked(2, "100000", JAN_20, paid=5)
+    )
+    original = servicing_schedule(branch.uow(), shorter)
+    for number, option in (
+        (shorter, EarlyRepaymentOption.SHORTEN_TERM),
+        (lower, EarlyRepaymentOption.REDUCE_INSTALMENT),
+    ):
+        quote = early_repayment_quote(branch.uow(), number, TODAY, D("30000"), option)
+        entry = _form_entry(quote.total, f"F-{number[-4:]}", PaymentKind.EARLY, option)
+        posted = post_repayment(branch.uow(), branch.liu, number, entry)
+        assert posted.kind is PaymentKind.EARLY and posted.option is option
+        assert posted.allocation.prepaid_principal == D("30000")
+        assert posted.allocation.prepayment_interest == quote.interest == D("36.25")
+        current = servicing_schedule(branch.uow(), number)
+        assert [(ln.period, ln.due_date, ln.principal + ln.interest) for ln in current[5:]] == [
+            (i.period, i.due_date, i.payment) for i in quote.schedule.instalments
+        ]
+        account = loan_account(branch.uow(), number)
+        assert account.outstanding_principal == original[4].balance - D("30000")
+        assert account.state is LoanState.ACTIVE and account.schedule_version == 1
+
+    shortened, lowered = (servicing_schedule(branch.uow(), n) for n in (shorter, lower))
+    assert len(shortened) < 12 and shortened[-1].due_date < original[-1].due_date
+    assert len(lowered) == 12 and lowered[-1].due_date == original[-1].due_date
+    assert lowered[5].principal + lowered[5].interest < original[5].principal + original[5].interest
+
+
+def test_a_settlement_from_the_form_must_bring_the_exact_payoff(branch):
+    (number,) = branch.book(booked(1, "100000", JAN_20, paid=4))  # instalment 5 late
+    payoff = early_repayment_quote(branch.uow(), number, TODAY)
+    assert payoff.due_now > 0 and payoff.settles
+    before = loan_account(branch.uow(), number)
+
+    for wrong in (payoff.total - D("0.01"), payoff.total + D("100")):
+        entry = _form_entry(wrong, "S-1", PaymentKind.SETTLEMENT)
+        with pytest.raises(DomainError, match=f"应还 {format_amount(payoff.total)} 元"):
+            post_repayment(branch.uow(), branch.liu, number, entry)
+    # Nothing half-saved: no posting, the account as it was.
+    assert len(repayment_history(branch.uow(), number)) == 4
+    assert loan_account(branch.uow(), number) == before
+
+    post_repayment(
+        branch.uow(), branch.liu, number, _form_entry(payoff.total, "S-1", PaymentKind.SETTLEMENT)
+    )
+    account = loan_account(branch.uow(), number)
+    assert account.state is LoanState.CLOSED and account.closed_on == TODAY
+    assert account.outstanding_principal == 0
+    (row,) = loan_register(branch.uow())
+    assert row.state is LoanState.CLOSED
+
+
+# --- write-off ----------------------------------------------------------------------------------------
+
+
+def _loss_loan(
+    branch, *, confirm: bool = True, category: str = "损失", officer: str = "li"
+) -> tuple[str, int]:
+    """A loan two years overdue (suggested 损失), classified by chen when
+    ``confirm``; its number and account version."""
+    loan = booked(7, "40000", date(2024, 3, 20), paid=2, officer=officer, name="赵六")
+    (number,) = branch.book(loan)
+    account = loan_account(branch.uow(), number)
+    assert account.suggested_class is Category.LOSS and not account.classification_confirmed
+    if confirm:
+        reason = "" if category == "损失" else "保证人有一定代偿能力"
+        classify(branch.uow(), branch.chen, number, category, reason, version=account.version)
+    return number, loan_account(branch.uow(), number).version
+
+
+def test_only_a_loan_confirmed_as_loss_can_be_written_off(branch):
+    suggested, version = _loss_loan(branch, confirm=False)
+    with pytest.raises(DomainError, match="尚未经业务主管认定"):
+        write_off(
+            branch.uow(),
+            branch.chen,
+            suggested,
+            "借款人失联",
+            version=version,
+            approver="sun",
+            approver_password=PASSWORD,
+        )
+    current = booked(8, "30000", JAN_20, paid=5)
+    (number,) = branch.book(current)
+    account = loan_account(branch.uow(), number)
+    assert write_off_refusal(account) is not None
+    with pytest.raises(DomainError, match="目前为“正常”"):
+        write_off(
+            branch.uow(),
+            branch.chen,
+            number,
+            "借款人失联",
+            version=account.version,
+            approver="sun",
+            approver_password=PASSWORD,
+        )
+    assert loan_account(branch.uow(), suggested).state is LoanState.ACTIVE
+
+
+def test_a_doubtful_loan_cannot_be_written_off(branch):
+    number, version = _loss_loan(branch, category="可疑")
+    with pytest.raises(DomainError, match="目前为“可疑”（已认定）"):
+        write_off(
+            branch.uow(),
+            branch.chen,
+            number,
+            "借款人失联",
+            version=version,
+            approver="sun",
+            approver_password=PASSWORD,
+        )
+
+
+def test_a_write_off_needs_a_reason_a_supervisor_and_a_second_persons_password(branch):
+    # The loan's officer, ma, also holds the supervisor's role.
+    number, version = _loss_loan(branch, officer="ma")
+
+    def attempt(
+        actor, reason="借款人死亡，无财产可供执行", approver="sun", password=PASSWORD, v=None
+    ):
+        return write_off(
+            branch.uow(),
+            actor,
+            number,
+            reason,
+            version=version if v is None else v,
+            approver=approver,
+            approver_password=password,
+        )
+
+    with pytest.raises(ValidationError, match="核销原因"):
+        attempt(branch.chen, reason="  ")
+    with pytest.raises(PermissionDenied, match="业务主管"):
+        attempt(branch.liu)  # a teller cannot write off
+    with pytest.raises(PermissionDenied, match="另一位业务主管或管理员审批"):
+        attempt(branch.chen, approver="chen")
+    with pytest.raises(AuthenticationFailed):
+        attempt(branch.chen, password="wrong-pass1")
+    with pytest.raises(PermissionDenied, match="审批核销"):
+        attempt(branch.chen, approver="liu")  # a teller cannot approve
+    with pytest.raises(PermissionDenied, match=r"马兼职（ma）是贷款 .* 的经办客户经理"):
+        attempt(branch.chen, approver="ma")
+    with pytest.raises(PermissionDenied, match="经办客户经理"):
+        attempt(branch.ma, approver="chen")
+    with pytest.raises(ConcurrencyConflict, match="刷新"):
+        attempt(branch.chen, v=version - 1)
+    account = loan_account(branch.uow(), number)
+    assert account.state is LoanState.ACTIVE and account.version == version
+
+    done = attempt(branch.chen, approver="admin")
+
+    assert done.written_off_by == "chen" and done.approved_by == "admin"
+    assert done.written_off_on == TODAY
+    assert done.principal == account.outstanding_principal
+    position_before = account  # as computed at booking, on the same day
+    assert done.interest == position_before.overdue_interest and done.interest > 0
+    assert done.total == done.principal + done.interest
+    assert done.penalty > 0 and done.compound > 0
+    with pytest.raises(DomainError, match="不能重复核销"):
+        attempt(branch.chen, v=loan_account(branch.uow(), number).version)
+
+
+def test_a_written_off_loan_stays_in_the_register_and_refuses_postings(branch):
+    number, version = _loss_loan(branch)
+    payments = repayment_history(branch.uow(), number)
+    schedule = servicing_schedule(branch.uow(), number)
+    decisions = classification_history(branch.uow(), number)
+
+    done = write_off(
+        branch.uow(),
+        branch.chen,
+        number,
+        "借款人外出失联两年，保证人已破产，经诉讼终结执行",
+        version=version,
+        approver="sun",
+        approver_password=PASSWORD,
+    )
+
+    account = loan_account(branch.uow(), number)
+    assert account.state is LoanState.WRITTEN_OFF and account.closed_on == TODAY
+    assert account.classification is Category.LOSS and account.classification_confirmed
+    assert get_loan(branch.uow(), number).state is LoanState.WRITTEN_OFF
+    (row,) = loan_register(branch.uow())
+    assert row.loan_number == number and row.state.label == "已核销"
+    (listed,) = loan_register(branch.uow(), RegisterFilters(state="已核销"))
+    assert listed.loan_number == number
+    assert loan_register(branch.uow(), RegisterFilters(state="未结清")) == []
+    # 账销案存: the history is all there.
+    assert repayment_history(branch.uow(), number) == payments
+    assert servicing_schedule(branch.uow(), number) == schedule
+    assert classification_history(branch.uow(), number) == decisions
+    with pytest.raises(DomainError, match="已核销"):
+        branch.pay(number, "1000", "W-1")
+    assert len(repayment_history(branch.uow(), number)) == len(payments)
+    with pytest.raises(DomainError, match="核销（账销案存），其还款记录不能再冲正"):
+        reverse_repayment(
+            branch.uow(), branch.liu, payments[-1].receipt_number, "录错", "chen", PASSWORD
+        )
+    # Out of the daily run and of the portfolio.
+    report = accrue(branch.uow(), branch.admin, TODAY)
+    assert report.loans_recorded == 0
+    assert portfolio_report(branch.uow()).total.outstanding == 0
+
+    with branch.uow() as uow:
+        entries = uow.audit.page(entity="loan_accounts", limit=20)
+    (event,) = [e for e in entries if e.action == "write_off"]
+    assert event.actor == "chen" and event.entity_id == number
+    assert event.after["amount"] == str(done.total)
+    assert event.after["principal"] == str(done.principal)
+    assert event.after["interest"] == str(done.interest)
+    assert event.after["approved_by"] == "sun"
+    assert event.after["reason"].startswith("借款人外出失联两年")
+    with branch.uow() as uow:
+        loan_changes = uow.audit.page(entity="loans", limit=5)
+    assert loan_changes[0].action == "update" and loan_changes[0].actor == "chen"
+    assert loan_changes[0].after["state"] == "written_off"
+    assert branch.store.verify_audit().intact
