@@ -20,33 +20,30 @@ UI thread only; loading, quoting and posting run on the worker.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.dialogs import messages
+from desktop.dialogs.loan_documents import LoanDocumentsTab
 from desktop.dialogs.password_prompt import PasswordPrompt
 from desktop.dialogs.payment_entry import PaymentDraft, PaymentEntryDialog, ReversalRequestDialog
 from desktop.dialogs.write_off import WriteOffDialog, WriteOffRequest
 from desktop.operations import describe_error
+from desktop.widgets.tables import fill_table, read_only_table
 from domain.classification import ClassificationDecision, classification_history
 from domain.errors import DomainError
 from domain.followup import FollowUpTask, loan_tasks
@@ -104,47 +101,6 @@ def load_detail(uow, loan_number: str) -> LoanDetail:
     )
 
 
-def fill_table(
-    table: QTableWidget,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[object]],
-    *,
-    right: Sequence[int] = (),
-    bold_last: bool = False,
-) -> None:
-    """Fill a read-only table; ``right`` columns aligned right, the last row
-    bold when it is a total."""
-    table.clear()
-    table.setColumnCount(len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setRowCount(len(rows))
-    for r, cells in enumerate(rows):
-        for c, value in enumerate(cells):
-            item = QTableWidgetItem("" if value is None else str(value))
-            if c in right:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if bold_last and r == len(rows) - 1:
-                font = QFont(item.font())
-                font.setBold(True)
-                item.setFont(font)
-            table.setItem(r, c, item)
-    table.resizeColumnsToContents()
-    for c in range(len(headers) - 1):  # a little air; the last one stretches
-        table.setColumnWidth(c, table.columnWidth(c) + 12)
-
-
-def read_only_table(name: str) -> QTableWidget:
-    table = QTableWidget(objectName=name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setAlternatingRowColors(True)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
-
-
 def _day(value) -> str:
     return value.isoformat() if value else ""
 
@@ -189,6 +145,8 @@ class LoanDetailDialog(QDialog):
         self.tabs.addTab(self.payments, self.tr("Payments"))
         self.tabs.addTab(self.tasks, self.tr("Follow-up tasks"))
         self.tabs.addTab(self.decisions, self.tr("Classification"))
+        self.documents = LoanDocumentsTab(self.ctx, self.loan_number, self)
+        self.tabs.addTab(self.documents, self.tr("Documents"))
         user = self.ctx.user
         self.pay_button = QPushButton(self.tr("Post a payment…"), objectName="post_payment")
         self.pay_button.clicked.connect(self.post_payment)
@@ -225,9 +183,11 @@ class LoanDetailDialog(QDialog):
             label=self.tr("Loading the loan…"),
             parent=self,
         )
+        self.documents.reload()
 
     def show_detail(self, detail: LoanDetail) -> None:
         self.detail = detail
+        self.documents.set_business_day(detail.today)
         self._show_summary(detail.account, detail.amount_due)
         self._show_schedule(detail.lines)
         self._show_payments(detail.payments)

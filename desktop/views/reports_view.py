@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from desktop import navigation
 from desktop.dialogs import messages
-from desktop.dialogs.loan_detail import fill_table, read_only_table
 from desktop.navigation import ViewContext
 from desktop.operations import describe_error
 from desktop.widgets.form_fields import FieldNote, Tone, title_label
+from desktop.widgets.tables import fill_table, read_only_table
 from desktop.widgets.trend_chart import TrendChart
 from domain.money import format_amount
 from domain.reports import (

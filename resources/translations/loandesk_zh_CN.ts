@@ -2517,6 +2517,10 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
         <translation>五级分类</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
         <source>Post a payment…</source>
         <translation>还款入账…</translation>
     </message>
@@ -2719,6 +2723,53 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
     <message>
         <source>Loan {0} written off: {1} yuan (principal {2}, interest {3}), approved by {4}. It stays in the register.</source>
         <translation>贷款 {0} 已核销：核销金额 {1} 元（本金 {2} 元，利息 {3} 元），审批人 {4}。账销案存，贷款仍保留在台账中。</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDocumentsTab</name>
+    <message>
+        <source>Generate and preview…</source>
+        <translation>生成并预览…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>As of (notices)</source>
+        <translation>基准日（通知书）</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>文书编号</translation>
+    </message>
+    <message>
+        <source>Addressee</source>
+        <translation>送达对象</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>基准日</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Generating {0}…</source>
+        <translation>正在生成{0}…</translation>
+    </message>
+    <message>
+        <source>Generated {0}.</source>
+        <translation>已生成 {0}。</translation>
     </message>
 </context>
 <context>

@@ -501,3 +501,34 @@ def test_the_write_off_form_shows_the_amounts_and_asks_for_everything(
     dialog.password.setText(PASSWORD)
     dialog.submit()
     assert dialog.value == WriteOffRequest("借款人失联两年，经诉讼终结执行", "sun", PASSWORD)
+
+
+def test_the_documents_tab_prints_a_paper_and_lists_it(detail, branch, wait_idle):
+    from pypdf import PdfReader
+
+    from domain.documents import DocumentKind
+
+    dialog = detail(branch.liu)
+    tab = dialog.documents
+    assert tab.table.rowCount() == 0
+    shown = []
+    tab.open_preview = shown.append
+    tab.choose(DocumentKind.SCHEDULE)
+    assert not tab.as_of.isEnabled()  # a schedule has no as-of date
+
+    tab.generate_button.click()
+    wait_idle()
+
+    (files,) = shown
+    (paper,) = files
+    text = "".join(page.extract_text() for page in PdfReader(paper.path).pages)
+    assert "还款计划表" in text and dialog.loan_number in text
+    assert tab.table.rowCount() == 1
+    assert tab.table.item(0, 0).text() == paper.document_numbers[0]
+    assert tab.table.item(0, 1).text() == "还款计划表"
+    assert tab.table.item(0, 6).text()  # its verification code
+    assert paper.document_numbers[0] in tab.status.text()
+    dialog.tabs.setCurrentWidget(tab)
+    shot(dialog, "documents_tab")
+    tab.choose(DocumentKind.REMINDER)
+    assert tab.as_of.isEnabled() and tab.as_of.date().toPython() == dialog.detail.today
