@@ -1,5 +1,6 @@
-"""PySide6 6.12 on Python 3.11 loses a reference to None per void Qt call;
-the application must survive far more calls than None's count at start."""
+"""PySide6 6.12 on Python 3.11 loses a reference to None per void Qt call,
+and to True per signal emitted; the
+application must survive far more calls than their counts at start."""
 
 import subprocess
 import sys
@@ -8,10 +9,16 @@ CALLS = 200_000
 
 SCRIPT = f"""
 import desktop
-from PySide6.QtCore import QObject
-o = QObject()
+from PySide6.QtCore import QObject, Signal
+
+class Emitter(QObject):
+    changed = Signal(bool)
+
+o = Emitter()
 for _ in range({CALLS}):
-    o.setObjectName("a")
+    o.setObjectName("a")  # returns nothing: None loses a reference
+for _ in range({CALLS}):
+    o.changed.emit(False)  # returns True, which loses a reference
 print("ok")
 """
 
