@@ -44,6 +44,8 @@ from desktop.dialogs.payment_entry import PaymentDraft, PaymentEntryDialog, Reve
 from desktop.dialogs.write_off import WriteOffDialog, WriteOffRequest
 from desktop.operations import describe_error
 from desktop.widgets.tables import fill_table, read_only_table
+from domain.accounts import staff_with_roles
+from domain.catalogue import list_products
 from domain.classification import ClassificationDecision, classification_history
 from domain.errors import DomainError
 from domain.followup import FollowUpTask, loan_tasks
@@ -78,11 +80,20 @@ class LoanDetail:
     decisions: list[ClassificationDecision]
     amount_due: Decimal | None
     today: date | None = None  # the business day, from the store's clock
+    product_name: str = ""
+    officer_name: str = ""
 
 
-def load_detail(uow, loan_number: str) -> LoanDetail:
-    """Everything the dialog shows (worker thread)."""
+def load_detail(uow, loan_number: str, actor=None) -> LoanDetail:
+    """Everything the dialog shows (worker thread); with ``actor``, the
+    product's and the officer's names rather than their codes."""
     account = loan_account(uow(), loan_number)
+    product_name, officer_name = account.product_code, account.officer
+    if actor is not None:
+        products = {p.code: p.name for p in list_products(uow(), include_inactive=True)}
+        staff = dict(staff_with_roles(uow(), actor, set(Role)))
+        product_name = products.get(account.product_code, product_name)
+        officer_name = staff.get(account.officer, officer_name)
     today = uow().clock.today()
     due = None
     if account.state is LoanState.ACTIVE:
@@ -98,6 +109,8 @@ def load_detail(uow, loan_number: str) -> LoanDetail:
         classification_history(uow(), loan_number),
         due,
         today,
+        product_name,
+        officer_name,
     )
 
 
@@ -175,9 +188,9 @@ class LoanDetailDialog(QDialog):
     # --- loading --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        uow, number = self.ctx.uow, self.loan_number
+        uow, number, user = self.ctx.uow, self.loan_number, self.ctx.user
         self.ctx.ops.run(
-            lambda: load_detail(uow, number),
+            lambda: load_detail(uow, number, user),
             on_done=self.show_detail,
             on_error=lambda error: messages.show_error(self, describe_error(error)),
             label=self.tr("Loading the loan…"),
@@ -188,7 +201,7 @@ class LoanDetailDialog(QDialog):
     def show_detail(self, detail: LoanDetail) -> None:
         self.detail = detail
         self.documents.set_business_day(detail.today)
-        self._show_summary(detail.account, detail.amount_due)
+        self._show_summary(detail)
         self._show_schedule(detail.lines)
         self._show_payments(detail.payments)
         self._show_tasks(detail.tasks)
@@ -222,14 +235,15 @@ class LoanDetailDialog(QDialog):
             self.summary_values.append(shown)
         return grid
 
-    def _show_summary(self, a: LoanAccount, due: Decimal | None) -> None:
+    def _show_summary(self, detail: LoanDetail) -> None:
+        a, due = detail.account, detail.amount_due
         # As in the register: a loan settled or written off is no longer overdue.
         overdue = a.days_past_due if a.state is LoanState.ACTIVE else 0
         pairs = [
             (self.tr("Contract number"), a.loan_number),
             (self.tr("Borrower"), a.borrower_name),
-            (self.tr("Product"), a.product_code),
-            (self.tr("Officer"), a.officer),
+            (self.tr("Product"), detail.product_name or a.product_code),
+            (self.tr("Officer"), detail.officer_name or a.officer),
             (self.tr("State"), _state(a)),
             (self.tr("Amount"), format_amount(a.amount)),
             (self.tr("Rate"), f"{a.annual_rate}%"),

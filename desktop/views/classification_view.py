@@ -59,7 +59,6 @@ from domain.classification import (
     classify,
 )
 from domain.errors import ConcurrencyConflict, NotFound, ValidationError
-from domain.servicing import loan_account
 from domain.users import Role, User
 from domain.workflow import OFFICERS
 
@@ -82,12 +81,7 @@ class QueueRow:
 
 def load_queue(uow: Callable[[], Any], actor: User) -> list[QueueRow]:
     """Worker thread: the queue, worst first, each loan with its product's
-    name and its officer's full name.
-
-    The queue is short at a branch (loans newly overdue or crossing a
-    threshold), so each loan's product is read with ``loan_account``, one
-    small query per loan.
-    """
+    name and its officer's full name."""
     pending = classification_queue(uow(), actor)
     if not pending:
         return []
@@ -95,7 +89,7 @@ def load_queue(uow: Callable[[], Any], actor: User) -> list[QueueRow]:
     staff = dict(staff_with_roles(uow(), actor, OFFICERS))
     rows = []
     for item in pending:
-        code = loan_account(uow(), item.loan_number).product_code
+        code = item.product_code
         rows.append(QueueRow(item, products.get(code, code), staff.get(item.officer, item.officer)))
     return rows
 

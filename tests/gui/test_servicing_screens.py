@@ -124,6 +124,8 @@ def detail(qtbot, branch, book, ops, wait_idle):
 
 def test_the_detail_shows_the_schedule_with_its_total(detail, branch):
     dialog = detail(branch.liu)
+    shown = [value.text() for value in dialog.summary_values]
+    assert "小微贷款" in shown and "李信贷" in shown  # names, not codes
     table = dialog.schedule
     assert table.rowCount() == 13  # 12 instalments and the total
     assert table.item(12, 0).text() == "合计"
