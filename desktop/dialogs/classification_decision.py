@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -41,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import messages
-from desktop.widgets.form_fields import GROWS_FOR_NOTES, FieldNote, Tone, noted
+from desktop.widgets.form_fields import GROWS_FOR_NOTES, FieldNote, Tone, facts_grid, noted
 from domain.classification import Category, PendingClassification
 from domain.money import format_amount
 
@@ -108,36 +107,21 @@ class ClassificationDecisionDialog(QDialog):
         layout.addWidget(self._buttons())
 
     def _summary(self) -> QFrame:
-        frame = QFrame(objectName="summary")
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(frame)
-        grid.setContentsMargins(12, 8, 12, 8)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(4)
-        self.facts: dict[str, QLabel] = {}
-        names = [
-            ("borrower", self.tr("Borrower")),
-            ("product", self.tr("Product")),
-            ("officer", self.tr("Officer")),
-            ("outstanding", self.tr("Outstanding principal")),
-            ("days_past_due", self.tr("Days past due")),
-            ("current", self.tr("Current category")),
-        ]
-        for index, (key, text) in enumerate(names):
-            row, column = divmod(index, 2)
-            label = QLabel(text)
-            label.setStyleSheet("color: #5f6368;")
-            value = QLabel(objectName=f"fact_{key}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(label, row, column * 2)
-            grid.addWidget(value, row, column * 2 + 1)
-            self.facts[key] = value
+        frame, grid, self.facts = facts_grid(
+            "summary",
+            [
+                ("borrower", self.tr("Borrower")),
+                ("product", self.tr("Product")),
+                ("officer", self.tr("Officer")),
+                ("outstanding", self.tr("Outstanding principal")),
+                ("days_past_due", self.tr("Days past due")),
+                ("current", self.tr("Current category")),
+            ],
+        )
         self.suggestion = QLabel(objectName="suggestion")
         self.suggestion.setWordWrap(True)
         self.suggestion.setStyleSheet("font-weight: bold;")
         grid.addWidget(self.suggestion, 3, 0, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         return frame
 
     def _form(self) -> QFormLayout:

@@ -22,11 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -61,6 +60,7 @@ from desktop.views.work_view import (
     waited_text,
     when_text,
 )
+from desktop.widgets.form_fields import facts_grid
 from desktop.widgets.queue_panel import QueuePanel, open_on_screen, queue_screen
 from domain.applications import ApplicationState
 from domain.checklist import ChecklistItem
@@ -206,35 +206,20 @@ class ComplianceSignoffView(QWidget):
         return panel
 
     def _facts(self) -> QFrame:
-        frame = QFrame(objectName="facts")
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(frame)
-        grid.setContentsMargins(12, 8, 12, 8)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(4)
-        self.facts: dict[str, QLabel] = {}
-        names = [
-            ("product", self.tr("Product")),
-            ("approval", self.tr("Approved")),
-            ("request", self.tr("Applied for")),
-            ("approved_by", self.tr("Approved by")),
-            ("purpose", self.tr("Purpose")),
-            ("officers", self.tr("Officers")),
-            ("borrower", self.tr("Borrower")),
-            ("staff", self.tr("Staff present")),
-        ]
-        for index, (key, text) in enumerate(names):
-            row, column = divmod(index, 2)
-            label = QLabel(text)
-            label.setStyleSheet("color: #5f6368;")
-            value = QLabel(objectName=f"fact_{key}")
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            grid.addWidget(label, row, column * 2, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(value, row, column * 2 + 1)
-            self.facts[key] = value
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        frame, _grid, self.facts = facts_grid(
+            "facts",
+            [
+                ("product", self.tr("Product")),
+                ("approval", self.tr("Approved")),
+                ("request", self.tr("Applied for")),
+                ("approved_by", self.tr("Approved by")),
+                ("purpose", self.tr("Purpose")),
+                ("officers", self.tr("Officers")),
+                ("borrower", self.tr("Borrower")),
+                ("staff", self.tr("Staff present")),
+            ],
+            wrap=True,
+        )
         return frame
 
     def _tabs(self) -> QTabWidget:

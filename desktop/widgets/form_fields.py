@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -399,3 +401,31 @@ def show_failure(
         on_conflict(error)
     else:
         messages.show_error(parent, describe_error(error))
+
+
+def facts_grid(
+    name: str, facts: Iterable[tuple[str, str]], *, wrap: bool = False
+) -> tuple[QFrame, QGridLayout, dict[str, QLabel]]:
+    """A framed grid of facts, two to a row: a grey caption beside each
+    selectable value (objectName ``fact_<key>``). Returns the frame, its grid
+    (for a line spanning it, below the facts) and the value labels by key."""
+    frame = QFrame(objectName=name)
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    grid = QGridLayout(frame)
+    grid.setContentsMargins(12, 8, 12, 8)
+    grid.setHorizontalSpacing(12)
+    grid.setVerticalSpacing(4)
+    values: dict[str, QLabel] = {}
+    for index, (key, caption) in enumerate(facts):
+        row, column = divmod(index, 2)
+        label = QLabel(caption)
+        label.setStyleSheet("color: #5f6368;")
+        value = QLabel(objectName=f"fact_{key}")
+        value.setWordWrap(wrap)
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(label, row, column * 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(value, row, column * 2 + 1)
+        values[key] = value
+    grid.setColumnStretch(1, 1)
+    grid.setColumnStretch(3, 1)
+    return frame, grid, values
