@@ -6,11 +6,15 @@ One search box (contract number, borrower's name, officer) and two filters
 keyset (a ``PagedList`` over ``domain.register.loan_register``), days
 past due in red when the loan is late. A double-click (or 打开) opens
 ``LoanDetailDialog`` with the schedule, payments, tasks and classification,
-where a teller posts a payment and a reversal is requested. UI thread only;
-every query runs on the worker.
+where a teller posts a payment and a reversal is requested. 日终处理…
+(tellers, supervisors, administrators) makes the daily run for a chosen
+day. UI thread only; every query runs on the worker.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -18,43 +22,76 @@ from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from desktop import navigation
 from desktop.dialogs import messages
+from desktop.dialogs.daily_run import DailyRunDialog
 from desktop.dialogs.loan_detail import LoanDetailDialog
 from desktop.models.paged_table import Column, PagedTableModel
 from desktop.navigation import ViewContext
 from desktop.widgets.form_fields import title_label
 from desktop.widgets.paged_list import PagedList, StatusTexts
+from domain.accounts import staff_with_roles
+from domain.catalogue import list_products
 from domain.loans import LoanState
 from domain.money import format_amount
 from domain.register import RegisterFilters, RegisterRow, loan_register
+from domain.servicing import DAILY_RUN_ROLES, AccrualReport, accrue
 from domain.users import Role
 
 LATE_COLOUR = "#c5221f"
 DAYS_COLUMN = 6
 
-COLUMNS = [
-    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Contract number"), lambda r: r.loan_number, 170),
-    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Borrower"), lambda r: r.borrower_name, 100),
-    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Product"), lambda r: r.product_code, 80),
-    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "State"), lambda r: r.state.label, 80),
-    Column(
-        QT_TRANSLATE_NOOP("LoanRegisterView", "Outstanding"),
-        lambda r: format_amount(r.outstanding_principal),
-        120,
-        align_right=True,
-    ),
-    Column(
-        QT_TRANSLATE_NOOP("LoanRegisterView", "Next due"),
-        lambda r: r.next_due_date.isoformat() if r.next_due_date else "",
-        110,
-    ),
-    Column(
-        QT_TRANSLATE_NOOP("LoanRegisterView", "Days past due"),
-        lambda r: str(r.days_past_due),
-        100,
-        align_right=True,
-    ),
-    Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Officer"), lambda r: r.officer, 100),
-]
+
+def register_columns(names: Names) -> list[Column]:
+    """The register's columns; products and officers by name once ``names``
+    is filled (by code until then)."""
+    return [
+        Column(
+            QT_TRANSLATE_NOOP("LoanRegisterView", "Contract number"), lambda r: r.loan_number, 170
+        ),
+        Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Borrower"), lambda r: r.borrower_name, 100),
+        Column(
+            QT_TRANSLATE_NOOP("LoanRegisterView", "Product"),
+            lambda r: names.products.get(r.product_code, r.product_code),
+            110,
+        ),
+        Column(QT_TRANSLATE_NOOP("LoanRegisterView", "State"), lambda r: r.state.label, 80),
+        Column(
+            QT_TRANSLATE_NOOP("LoanRegisterView", "Outstanding"),
+            lambda r: format_amount(r.outstanding_principal),
+            120,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("LoanRegisterView", "Next due"),
+            lambda r: r.next_due_date.isoformat() if r.next_due_date else "",
+            110,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("LoanRegisterView", "Days past due"),
+            lambda r: str(r.days_past_due),
+            100,
+            align_right=True,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("LoanRegisterView", "Officer"),
+            lambda r: names.staff.get(r.officer, r.officer),
+            100,
+        ),
+    ]
+
+
+@dataclass
+class Names:
+    """Product names by code and staff full names by user name."""
+
+    products: dict[str, str] = field(default_factory=dict)
+    staff: dict[str, str] = field(default_factory=dict)
+
+
+def load_names(uow, actor) -> Names:
+    """Worker thread: the names the register shows for codes."""
+    products = {p.code: p.name for p in list_products(uow(), include_inactive=True)}
+    return Names(products, dict(staff_with_roles(uow(), actor, set(Role))))
+
 
 ROLES = {Role.LOAN_OFFICER, Role.SUPERVISOR, Role.TELLER, Role.ADMINISTRATOR}
 
@@ -79,9 +116,22 @@ class LoanRegisterView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("loan_register_view")
-        self.model = RegisterModel(ctx.ops, COLUMNS, "LoanRegisterView", parent=self)
+        self.names = Names()
+        columns = register_columns(self.names)
+        self.model = RegisterModel(ctx.ops, columns, "LoanRegisterView", parent=self)
         self._build()
+        self._load_names()
         self.search()
+
+    def _load_names(self) -> None:
+        # Submitted before the first search, so the names come first.
+        uow, user = self.ctx.uow, self.ctx.user
+        self.ctx.ops.run(lambda: load_names(uow, user), on_done=self._named, parent=self)
+
+    def _named(self, names: Names) -> None:
+        self.names.products.update(names.products)
+        self.names.staff.update(names.staff)
+        self.table.viewport().update()
 
     def _build(self) -> None:
         self.list = PagedList(
@@ -110,6 +160,10 @@ class LoanRegisterView(QWidget):
         self.list.add_filter(self.state)
         self.list.add_filter(self.overdue)
         self.list.add_button("open_loan", self.tr("Open…"), self.open_selected)
+        self.daily_run_button = self.list.add_button(
+            "daily_run", self.tr("Daily run…"), self.run_daily
+        )
+        self.daily_run_button.setVisible(self.ctx.user.has_role(*DAILY_RUN_ROLES))
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -150,6 +204,34 @@ class LoanRegisterView(QWidget):
             messages.show_info(self, self.tr("Select a loan in the list first."))
             return
         self.open_loan(row.loan_number)
+
+    # --- the daily run --------------------------------------------------------------------
+
+    def run_daily(self) -> None:
+        """Ask for the day (the business day first), then run it on the worker."""
+        uow = self.ctx.uow
+        self.ctx.ops.run(
+            lambda: uow().clock.today(), on_done=self._ask_day, parent=self, retry=False
+        )
+
+    def ask_day(self, today: date) -> date | None:
+        return DailyRunDialog(self, today).get_values()
+
+    def _ask_day(self, today: date) -> None:
+        day = self.ask_day(today)
+        if day is None:
+            return
+        uow, user = self.ctx.uow, self.ctx.user
+        self.ctx.ops.run(
+            lambda: accrue(uow(), user, day),
+            on_done=self._ran,
+            label=self.tr("Daily run for {0}…").format(day.isoformat()),
+            parent=self,
+        )
+
+    def _ran(self, report: AccrualReport) -> None:
+        messages.show_info(self, report.message, self.tr("Daily run"))
+        self.search()
 
     def open_loan(self, loan_number: str) -> LoanDetailDialog:
         """Open the loan's detail (window-modal, shown without blocking); the

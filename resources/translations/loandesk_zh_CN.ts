@@ -1728,6 +1728,29 @@
     </message>
 </context>
 <context>
+    <name>DailyRunDialog</name>
+    <message>
+        <source>Daily run</source>
+        <translation>日终处理</translation>
+    </message>
+    <message>
+        <source>For the chosen day, every active loan&apos;s days past due, overdue amounts, penalty and compound interest are recorded, the register and the classification suggestions are brought up to date and follow-up tasks are created. Running it again for the same day changes nothing.</source>
+        <translation>按所选日期逐笔记录在贷贷款的逾期天数、逾期金额、罚息和复利，更新贷款台账和五级分类建议，并生成贷后任务。同一日期重复执行不会重复记录。</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>处理日期</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>执行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <source>Approve</source>
@@ -2831,8 +2854,20 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
         <translation>打开…</translation>
     </message>
     <message>
+        <source>Daily run…</source>
+        <translation>日终处理…</translation>
+    </message>
+    <message>
         <source>Loan register</source>
         <translation>贷款台账</translation>
+    </message>
+    <message>
+        <source>Daily run for {0}…</source>
+        <translation>正在进行 {0} 的日终处理…</translation>
+    </message>
+    <message>
+        <source>Daily run</source>
+        <translation>日终处理</translation>
     </message>
     <message>
         <source>Showing the first {0} loans: narrow the search.</source>

@@ -90,6 +90,8 @@ def test_the_register_lists_loans_with_days_past_due_in_red(register, branch, bo
     assert late, "the loan with instalment 5 unpaid is late"
     colour = model.data(model.index(late[0], DAYS_COLUMN), Qt.ItemDataRole.ForegroundRole)
     assert colour is not None and colour.name() == "#c5221f"
+    shown = {model.data(model.index(late[0], c)) for c in range(model.columnCount())}
+    assert {"小微贷款", "李信贷"} <= shown  # names, not codes
     shot(view, "register")
 
     view.overdue.setCurrentIndex(view.overdue.findData(True))
@@ -534,3 +536,35 @@ def test_the_documents_tab_prints_a_paper_and_lists_it(detail, branch, wait_idle
     shot(dialog, "documents_tab")
     tab.choose(DocumentKind.REMINDER)
     assert tab.as_of.isEnabled() and tab.as_of.date().toPython() == dialog.detail.today
+
+
+def test_the_daily_run_from_the_register_is_safe_to_run_twice(
+    register, branch, wait_idle, messages
+):
+    assert not register(branch.li).daily_run_button.isVisible()  # officers do not run it
+    view = register(branch.liu)
+    asked = []
+    view.ask_day = lambda today: asked.append(today) or today
+
+    view.daily_run_button.click()
+    wait_idle()
+    view.daily_run_button.click()
+    wait_idle()
+
+    assert asked == [TODAY, TODAY]  # the business day, not the computer's
+    first, second = messages.texts("info")
+    assert f"{TODAY.isoformat()} 日终处理完成" in first
+    assert "记录贷款 0 笔" not in first
+    assert "新建贷后账户 0 户，记录贷款 0 笔" in second and "新建贷后任务 0 项" in second
+
+
+def test_the_daily_run_dialog_offers_no_day_after_today(qtbot):
+    from desktop.dialogs.daily_run import DailyRunDialog
+
+    dialog = DailyRunDialog(None, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shot(dialog, "daily_run")
+    assert dialog.day.date().toPython() == TODAY
+    dialog.day.setDate(dialog.day.date().addDays(3))
+    assert dialog.day.date().toPython() == TODAY
