@@ -13,10 +13,8 @@ Threading: UI thread only; ``issued_for`` and generating run on the worker.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -29,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.commands.paperwork import GeneratedFile, generate
-from desktop.dialogs.pdf_preview import PdfPreviewDialog
 from desktop.operations import describe_error
-from desktop.views.documents_view import ROLES, kind_name, temporary_pdf
+from desktop.views.documents_view import ROLES, kind_name
 from desktop.widgets.form_fields import FieldNote, Tone
+from desktop.widgets.paper_printer import PaperPrinter
 from desktop.widgets.tables import fill_table, read_only_table
 from domain.documents import DocumentKind, IssuedDocument, issued_for
 
@@ -58,13 +55,11 @@ class LoanDocumentsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.loan_number = loan_number
-        self.preview: PdfPreviewDialog | None = None
         self._dated = False
-        self._folder = tempfile.TemporaryDirectory(
-            prefix="loandesk-loan-documents-", ignore_cleanup_errors=True
-        )
         self.setObjectName("loan_documents")
         self._build()
+        self.printer = PaperPrinter(ctx, self, self.generate_button, self.status)
+        self.printer.generated.connect(lambda _files: self.reload())
 
     def _build(self) -> None:
         self.table = read_only_table("documents_table")
@@ -154,34 +149,6 @@ class LoanDocumentsTab(QWidget):
 
     def generate(self) -> None:
         """Fill, register and print the chosen paper on the worker, then preview it."""
-        kind, number = self.selected_kind(), self.loan_number
+        kind = self.selected_kind()
         as_of = self.as_of.date().toPython() if kind.needs_as_of else None
-        out = temporary_pdf(Path(self._folder.name), f"{kind.value}-{number}")
-        uow, user = self.ctx.uow, self.ctx.user
-        self.generate_button.setEnabled(False)
-        self.status.say(self.tr("Generating {0}…").format(kind_name(kind)))
-        self.ctx.ops.run(
-            lambda: generate(uow, user, kind, number, as_of, out),
-            on_done=self._generated,
-            on_error=self._failed,
-            label=self.tr("Generating {0}…").format(kind_name(kind)),
-            parent=self,
-        )
-
-    def _generated(self, files: list[GeneratedFile]) -> None:
-        self.generate_button.setEnabled(True)
-        numbers = "、".join(n for f in files for n in f.document_numbers)
-        self.status.say(self.tr("Generated {0}.").format(numbers), Tone.OK)
-        self.open_preview(files)
-        self.reload()
-
-    def _failed(self, error: Exception) -> None:
-        self.generate_button.setEnabled(True)
-        self.status.say(describe_error(error), Tone.ERROR)
-
-    def open_preview(self, files: list[GeneratedFile]) -> None:
-        if self.preview is not None:
-            self.preview.close()
-            self.preview.deleteLater()
-        self.preview = PdfPreviewDialog(self.ctx, files, self)
-        self.preview.open()
+        self.printer.generate(kind, self.loan_number, as_of, kind_name(kind))

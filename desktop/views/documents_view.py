@@ -17,10 +17,6 @@ Threading: UI thread only; generating runs on the worker.
 
 from __future__ import annotations
 
-import tempfile
-import uuid
-from pathlib import Path
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,11 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import navigation
-from desktop.commands.paperwork import GeneratedFile, generate
 from desktop.dialogs.pdf_preview import PdfPreviewDialog
 from desktop.navigation import ViewContext
-from desktop.operations import describe_error
 from desktop.widgets.form_fields import FieldNote, Tone, title_label
+from desktop.widgets.paper_printer import PaperPrinter
 from domain.documents import DocumentKind
 from domain.users import Role
 
@@ -60,22 +55,13 @@ def kind_name(kind: DocumentKind) -> str:
     return QCoreApplication.translate("Paperwork", _KIND_NAMES[kind])
 
 
-def temporary_pdf(folder: Path, stem: str) -> Path:
-    """A fresh file name in ``folder``: a preview still open keeps its own file."""
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in stem)
-    return folder / f"{safe}-{uuid.uuid4().hex[:8]}.pdf"
-
-
 class DocumentsView(QWidget):
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.preview: PdfPreviewDialog | None = None
-        self._folder = tempfile.TemporaryDirectory(
-            prefix="loandesk-documents-", ignore_cleanup_errors=True
-        )
         self.setObjectName("documents_view")
         self._build()
+        self.printer = PaperPrinter(ctx, self, self.generate_button, self.status)
 
     def _build(self) -> None:
         self.number = QLineEdit(objectName="number")
@@ -143,35 +129,11 @@ class DocumentsView(QWidget):
             self.number.setFocus()
             return
         as_of = self.as_of.date().toPython() if kind.needs_as_of else None
-        out = temporary_pdf(Path(self._folder.name), f"{kind.value}-{number}")
-        uow, user = self.ctx.uow, self.ctx.user
-        self.generate_button.setEnabled(False)
-        self.status.say(self.tr("Generating {0}…").format(kind_name(kind)))
-        self.ctx.ops.run(
-            lambda: generate(uow, user, kind, number, as_of, out),
-            on_done=self._generated,
-            on_error=self._failed,
-            label=self.tr("Generating {0}…").format(kind_name(kind)),
-            parent=self,
-        )
+        self.printer.generate(kind, number, as_of, kind_name(kind))
 
-    def _generated(self, files: list[GeneratedFile]) -> None:
-        self.generate_button.setEnabled(True)
-        numbers = "、".join(n for f in files for n in f.document_numbers)
-        self.status.say(self.tr("Generated {0}.").format(numbers), Tone.OK)
-        self.open_preview(files)
-
-    def _failed(self, error: Exception) -> None:
-        self.generate_button.setEnabled(True)
-        self.status.say(describe_error(error), Tone.ERROR)
-
-    def open_preview(self, files: list[GeneratedFile]) -> None:
-        """Show ``files`` in the preview, without waiting for it to close."""
-        if self.preview is not None:
-            self.preview.close()
-            self.preview.deleteLater()
-        self.preview = PdfPreviewDialog(self.ctx, files, self)
-        self.preview.open()
+    @property
+    def preview(self) -> PdfPreviewDialog | None:
+        return self.printer.preview
 
 
 navigation.register(

@@ -39,8 +39,8 @@ from desktop.commands.paperwork import GeneratedFile, generate_notices
 from desktop.dialogs.pdf_preview import PdfPreviewDialog
 from desktop.navigation import ViewContext
 from desktop.operations import Operation, OperationCancelled, Progress, describe_error
-from desktop.views.documents_view import temporary_pdf
 from desktop.widgets.form_fields import FieldNote, Tone, title_label
+from desktop.widgets.paper_printer import temporary_pdf
 from domain.documents import MAX_WITHIN_DAYS
 from domain.users import Role
 from printing.layout import PrintingCancelled

@@ -2118,14 +2118,6 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
         <source>Type an application or contract number first.</source>
         <translation>请先输入申请编号或借款合同编号。</translation>
     </message>
-    <message>
-        <source>Generating {0}…</source>
-        <translation>正在生成{0}…</translation>
-    </message>
-    <message>
-        <source>Generated {0}.</source>
-        <translation>已生成 {0}。</translation>
-    </message>
 </context>
 <context>
     <name>EditDialog</name>
@@ -2786,14 +2778,6 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
         <source>Verification code</source>
         <translation>验证码</translation>
     </message>
-    <message>
-        <source>Generating {0}…</source>
-        <translation>正在生成{0}…</translation>
-    </message>
-    <message>
-        <source>Generated {0}.</source>
-        <translation>已生成 {0}。</translation>
-    </message>
 </context>
 <context>
     <name>LoanRegisterView</name>
@@ -3171,6 +3155,17 @@ Database: {1}</source>
     <message>
         <source>Searching…</source>
         <translation>正在查询…</translation>
+    </message>
+</context>
+<context>
+    <name>PaperPrinter</name>
+    <message>
+        <source>Generating {0}…</source>
+        <translation>正在生成{0}…</translation>
+    </message>
+    <message>
+        <source>Generated {0}.</source>
+        <translation>已生成 {0}。</translation>
     </message>
 </context>
 <context>

@@ -516,7 +516,7 @@ def test_the_documents_tab_prints_a_paper_and_lists_it(detail, branch, wait_idle
     tab = dialog.documents
     assert tab.table.rowCount() == 0
     shown = []
-    tab.open_preview = shown.append
+    tab.printer.open_preview = shown.append
     tab.choose(DocumentKind.SCHEDULE)
     assert not tab.as_of.isEnabled()  # a schedule has no as-of date
 
