@@ -1,4 +1,4 @@
-"""The 文件 tab of a loan's detail: the papers issued for it, and printing a
+"""The 文书 tab of a loan's detail: the papers issued for it, and printing a
 new one without leaving the loan.
 
 The list shows every document registered for the loan's application (its
