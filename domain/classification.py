@@ -340,3 +340,30 @@ def classification_queue(uow, actor: User, limit: int = 200) -> list[PendingClas
         today = uow.clock.today()
         thresholds = load_thresholds(uow)
         return [row.as_of(today, thresholds) for row in uow.classifications.pending(limit)]
+
+
+def classification_of(uow, actor: User, loan_number: str) -> PendingClassification:
+    """Any active loan as the decision screen shows it, its days past due
+    and suggestion counted today: a supervisor may classify a loan again
+    (a confirmed 关注 he now knows to be worse), not only those the queue
+    lists. ``DomainError`` for a loan settled or written off."""
+    actor.require(Role.SUPERVISOR, doing="认定五级分类")
+    with uow:
+        account = _account(uow, loan_number)
+        if account.state.value != "active":
+            raise DomainError(
+                f"贷款 {account.loan_number} 已{account.state.label}，无需再认定五级分类。"
+            )
+        shown = PendingClassification(
+            loan_number=account.loan_number,
+            borrower_name=account.borrower_name,
+            officer=account.officer,
+            days_past_due=account.days_past_due,
+            suggested=account.suggested_class,
+            category=account.classification,
+            outstanding_principal=account.outstanding_principal,
+            version=account.version,
+            product_code=account.product_code,
+            arrears_since=account.arrears_since,
+        )
+        return shown.as_of(uow.clock.today(), load_thresholds(uow))

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import messages
+from desktop.dialogs.loan_classification import LoanClassifier
 from desktop.dialogs.loan_documents import LoanDocumentsTab
 from desktop.dialogs.password_prompt import PasswordPrompt
 from desktop.dialogs.payment_entry import PaymentDraft, PaymentEntryDialog, ReversalRequestDialog
@@ -171,11 +172,19 @@ class LoanDetailDialog(QDialog):
         self.write_off_button.clicked.connect(self.write_off_loan)
         self.write_off_button.setVisible(user.has_role(Role.SUPERVISOR))
         self.write_off_button.setEnabled(False)
+        self.classify_button = QPushButton(self.tr("Classify…"), objectName="classify")
+        self.classify_button.clicked.connect(self.classify_loan)
+        self.classify_button.setVisible(user.has_role(Role.SUPERVISOR))
+        self.classify_button.setEnabled(False)
+        self.classifier = LoanClassifier(self.ctx, self)
+        self.classifier.decided.connect(self._classified)
+        self.classifier.changed_meanwhile.connect(self.reload)
         close = QPushButton(self.tr("Close"), objectName="close")
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pay_button)
         buttons.addWidget(self.reverse_button)
+        buttons.addWidget(self.classify_button)
         buttons.addWidget(self.write_off_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
@@ -208,6 +217,7 @@ class LoanDetailDialog(QDialog):
         self._show_decisions(detail.decisions)
         active = detail.account.state is LoanState.ACTIVE
         self.pay_button.setEnabled(active)
+        self.classify_button.setEnabled(active)
         written_off = detail.account.state is LoanState.WRITTEN_OFF
         self.reverse_button.setEnabled(
             not written_off and any(not p.reversed for p in detail.payments)
@@ -496,6 +506,17 @@ class LoanDetailDialog(QDialog):
             return request
         finally:
             dialog.deleteLater()
+
+    def classify_loan(self) -> None:
+        """The supervisor confirms or changes the loan's five-level category."""
+        if self.detail is None:
+            return
+        detail = self.detail
+        self.classifier.start(self.loan_number, detail.product_name, detail.officer_name)
+
+    def _classified(self, decision) -> None:
+        self.tabs.setCurrentWidget(self.decisions)
+        self.reload()
 
     def write_off_loan(self) -> None:
         if self.detail is None:

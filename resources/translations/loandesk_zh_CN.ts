@@ -2510,6 +2510,13 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
     </message>
 </context>
 <context>
+    <name>LoanClassifier</name>
+    <message>
+        <source>Saving the classification…</source>
+        <translation>正在保存五级分类认定…</translation>
+    </message>
+</context>
+<context>
     <name>LoanDetailDialog</name>
     <message>
         <source>Loan {0}</source>
@@ -2546,6 +2553,10 @@ Signed off by {5} at {6}. The amount may not exceed the approved amount.</source
     <message>
         <source>Write off…</source>
         <translation>核销…</translation>
+    </message>
+    <message>
+        <source>Classify…</source>
+        <translation>五级分类认定…</translation>
     </message>
     <message>
         <source>Close</source>

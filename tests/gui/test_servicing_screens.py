@@ -568,3 +568,32 @@ def test_the_daily_run_dialog_offers_no_day_after_today(qtbot):
     assert dialog.day.date().toPython() == TODAY
     dialog.day.setDate(dialog.day.date().addDays(3))
     assert dialog.day.date().toPython() == TODAY
+
+
+def test_a_supervisor_classifies_a_loan_from_its_detail(detail, branch, book, wait_idle):
+    from desktop.dialogs.classification_decision import ClassificationChoice
+    from domain.classification import Category, classification_history
+
+    assert not detail(branch.liu).classify_button.isVisible()  # tellers do not classify
+    dialog = detail(branch.chen, book[0])  # 10 days late: the suggestion is 关注
+    asked, problems = [], []
+    answers = [
+        ClassificationChoice(Category.SUBSTANDARD),  # an override without a reason
+        ClassificationChoice(Category.SUBSTANDARD, "借款人经营停滞，保证人失联"),
+    ]
+
+    def ask(decision):
+        asked.append(decision.pending)
+        problems.append(decision.reason_note.text())
+        return answers.pop(0)
+
+    dialog.classifier.ask = ask
+    dialog.classify_button.click()
+    wait_idle()
+
+    assert [p.suggested for p in asked] == [Category.SPECIAL_MENTION] * 2
+    assert problems[1]  # the refusal was shown beside the reason
+    (decision,) = classification_history(branch.uow(), book[0])
+    assert decision.category is Category.SUBSTANDARD and decision.overridden
+    assert dialog.decisions.rowCount() == 1
+    assert dialog.tabs.currentWidget() is dialog.decisions

@@ -208,3 +208,23 @@ def test_notes_written_on_several_lines_keep_their_lines(branch, book):
         branch.uow(), branch.li, task.id, notes, Evidence("照片档案 0630-01"), version=task.version
     )
     assert done.notes == notes
+
+
+def test_any_active_loan_can_be_classified_again_from_its_detail(branch, book):
+    from domain.classification import classification_of
+    from domain.errors import PermissionDenied
+
+    shown = pending(branch, book["substandard"])
+    classify(branch.uow(), branch.chen, shown.loan_number, shown.suggested, version=shown.version)
+    assert book["substandard"] not in [
+        p.loan_number for p in classification_queue(branch.uow(), branch.chen)
+    ]
+
+    again = classification_of(branch.uow(), branch.chen, book["substandard"])
+    assert again.category is Category.SUBSTANDARD and again.days_past_due == shown.days_past_due
+    decision = classify(
+        branch.uow(), branch.chen, again.loan_number, "可疑", "抵押物已被查封", version=again.version
+    )
+    assert decision.category is Category.DOUBTFUL and decision.overridden
+    with pytest.raises(PermissionDenied):
+        classification_of(branch.uow(), branch.li, book["substandard"])
