@@ -127,7 +127,7 @@ class LoanAccount:
     """A loan as servicing sees it: its terms, what has been paid, and its
     position as last computed (``computed_on``) by a posting or the daily run.
 
-    ``penalty_uplift`` is fixed when the account is opened, from the loan's
+    ``penalty_uplift`` is the loan's, fixed at disbursement from its
     product, so a later change of the product does not touch a granted loan.
     ``arrears_since`` is the due date of the oldest instalment not fully
     paid: days past due on any day after the last posting follow from it.
@@ -1004,7 +1004,7 @@ def open_new_accounts(
 ) -> list[LoanAccount]:
     """Inside an open unit of work: servicing accounts for the loans that
     have none yet (those of ``loan_numbers``, or all): a copy of the
-    disbursement schedule as version 0, the product's penalty uplift, the
+    disbursement schedule as version 0, the loan's penalty uplift, the
     application's officer and the business's marketing area, the position
     and a use-of-funds check. Returns the new accounts.
 
@@ -1597,7 +1597,6 @@ class BookedLoan:
     application: Application
     loan: Loan
     schedule: Schedule
-    penalty_uplift: Decimal
     payments: list[BookedPayment] = field(default_factory=list)
     written_off_on: date | None = None
     classification: tuple[Category, str, str] | None = None
@@ -1676,7 +1675,7 @@ def _new_account(booked: BookedLoan) -> LoanAccount:
         amount=loan.amount,
         annual_rate=loan.annual_rate,
         repayment_method=loan.repayment_method,
-        penalty_uplift=booked.penalty_uplift,
+        penalty_uplift=booked.loan.penalty_uplift,
         disbursed_on=loan.start_date,
         maturity_date=loan.maturity_date,
         first_due_on=booked.schedule.instalments[0].due_date,

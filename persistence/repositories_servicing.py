@@ -327,7 +327,6 @@ class LoanAccountRepository:
                 LoanRow,
                 ApplicationRow.officer,
                 BusinessRow.marketing_area,
-                LoanRow.penalty_uplift,
             )
             .join(ApplicationRow, ApplicationRow.id == LoanRow.application_id)
             .outerjoin(BusinessRow, BusinessRow.id == ApplicationRow.business_id)
@@ -337,13 +336,13 @@ class LoanAccountRepository:
         if loan_numbers is not None:
             query = query.where(LoanRow.loan_number.in_(list(loan_numbers)))
         opened = []
-        for loan, officer, area, uplift in self.session.execute(query).all():
+        for loan, officer, area in self.session.execute(query).all():
             instalments = self.session.scalars(
                 select(LoanInstalmentRow)
                 .where(LoanInstalmentRow.loan_id == loan.id)
                 .order_by(LoanInstalmentRow.period)
             ).all()
-            row = _opened_row(loan, officer, area or "", uplift, instalments, revisit_interval_days)
+            row = _opened_row(loan, officer, area or "", instalments, revisit_interval_days)
             self.session.add(row)
             self.session.add_all(
                 ScheduleLineRow(
@@ -368,7 +367,7 @@ class LoanAccountRepository:
         return opened
 
 
-def _opened_row(loan, officer, area, uplift, instalments, interval) -> LoanAccountRow:
+def _opened_row(loan, officer, area, instalments, interval) -> LoanAccountRow:
     first = instalments[0]
     return LoanAccountRow(
         loan_id=loan.id,
@@ -381,7 +380,7 @@ def _opened_row(loan, officer, area, uplift, instalments, interval) -> LoanAccou
         amount=loan.amount,
         annual_rate=loan.annual_rate,
         repayment_method=loan.repayment_method,
-        penalty_uplift=uplift,
+        penalty_uplift=loan.penalty_uplift,
         disbursed_on=loan.start_date,
         maturity_date=loan.maturity_date,
         first_due_on=first.due_date,

@@ -323,7 +323,7 @@ class _Book:
             penalty_uplift=product.penalty_uplift,
             misuse_penalty_uplift=product.misuse_penalty_uplift,
         )
-        booked = BookedLoan(customer, business, application, loan, schedule, product.penalty_uplift)
+        booked = BookedLoan(customer, business, application, loan, schedule)
         _history(rng, booked, self.today, self.count)
         return booked
 

@@ -185,7 +185,6 @@ def booked(
         application,
         loan,
         schedule,
-        D("0.50"),
         payments,
         written_off_on=written_off_on,
         use_checked_on=start + timedelta(days=5),
