@@ -34,7 +34,7 @@ from domain.customers import required_text
 from domain.errors import ConcurrencyConflict, DomainError, PermissionDenied
 from domain.loans import LoanState
 from domain.money import ZERO
-from domain.overdue import Position, ScheduleLine
+from domain.overdue import Position
 from domain.servicing import LoanAccount, apply_position, figures_of, find_account
 from domain.users import Role, User
 
@@ -152,12 +152,7 @@ def write_off(
                 "请刷新后重新核对再核销。"
             )
         check_write_off_staff(actor, confirmed, account)
-        today = uow.clock.today()
-        lines = uow.loan_accounts.lines(account.loan_id)
-        done, updated = _written_off(uow, account, lines, today)
-        done = replace(
-            done, reason=text, written_off_by=actor.username, approved_by=confirmed.username
-        )
+        done, updated = _written_off(uow, account, text, actor, confirmed)
         uow.loan_accounts.save(updated)
         uow.record("write_off", "loan_accounts", account.loan_number, _detail(done))
         uow.commit()
@@ -165,15 +160,16 @@ def write_off(
 
 
 def _written_off(
-    uow, account: LoanAccount, lines: list[ScheduleLine], today: date
+    uow, account: LoanAccount, reason: str, actor: User, approver: User
 ) -> tuple[WriteOff, LoanAccount]:
-    """The write-off's figures and the account written off as of ``today``.
+    """The write-off and the account written off as of today.
 
     The position is brought up to date for the register, the supervisor's
     classification kept as confirmed.
     """
+    today = uow.clock.today()
     as_of = max(today, account.last_paid_on or today)
-    figures = figures_of(account, lines, as_of)
+    figures = figures_of(account, uow.loan_accounts.lines(account.loan_id), as_of)
     principal, interest, penalty, compound = written_off_amounts(figures)
     thresholds = thresholds_for(load_thresholds(uow), account.product_code)
     updated = replace(
@@ -191,9 +187,9 @@ def _written_off(
         interest=interest,
         penalty=penalty,
         compound=compound,
-        reason="",
-        written_off_by="",
-        approved_by="",
+        reason=reason,
+        written_off_by=actor.username,
+        approved_by=approver.username,
     )
     return done, updated
 
