@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -31,7 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import messages
-from desktop.widgets.form_fields import GROWS_FOR_NOTES, FieldNote, NoteBoard, Tone, noted
+from desktop.widgets.form_fields import (
+    GROWS_FOR_NOTES,
+    FieldNote,
+    NoteBoard,
+    Tone,
+    dialog_buttons,
+    noted,
+)
 from domain.blacklist import NAME_MAX, REASON_MAX, SOURCE_MAX, BlacklistEntry
 from domain.errors import ValidationError
 from domain.identity import parse_resident_id
@@ -45,17 +51,6 @@ class ListingForm:
     id_number: str
     reason: str
     source: str
-
-
-def _buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox()
-    ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    ok.setObjectName("ok")
-    ok.setDefault(True)
-    cancel = buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
-    cancel.setObjectName("cancel")
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def _form() -> QFormLayout:
@@ -111,8 +106,9 @@ class BlacklistEntryDialog(QDialog):
         layout.addWidget(explanation)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        buttons = _buttons(self, self.tr("Add to the list"), self.tr("Cancel"))
-        buttons.accepted.connect(self.submit)
+        buttons, _ok = dialog_buttons(
+            self, self.tr("Add to the list"), self.tr("Cancel"), self.submit
+        )
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
 
@@ -188,8 +184,7 @@ class LiftEntryDialog(QDialog):
         self.note = FieldNote("reason", self)
         form = _form()
         form.addRow(self.tr("Reason for lifting"), noted(self.reason, self.note))
-        buttons = _buttons(self, self.tr("Lift"), self.tr("Cancel"))
-        buttons.accepted.connect(self.submit)
+        buttons, _ok = dialog_buttons(self, self.tr("Lift"), self.tr("Cancel"), self.submit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)

@@ -40,7 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import messages
-from desktop.widgets.form_fields import GROWS_FOR_NOTES, FieldNote, Tone, facts_grid, noted
+from desktop.widgets.form_fields import (
+    GROWS_FOR_NOTES,
+    FieldNote,
+    Tone,
+    dialog_buttons,
+    facts_grid,
+    noted,
+)
 from domain.classification import Category, PendingClassification
 from domain.money import format_amount
 
@@ -156,15 +163,9 @@ class ClassificationDecisionDialog(QDialog):
         return form
 
     def _buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(
-            self.tr("Confirm"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.ok_button = dialog_buttons(
+            self, self.tr("Confirm"), self.tr("Cancel"), self.submit
         )
-        self.ok_button.setObjectName("ok")
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
         return buttons
 
     # --- showing the loan -------------------------------------------------------------------

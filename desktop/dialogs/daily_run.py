@@ -14,12 +14,13 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
+
+from desktop.widgets.form_fields import dialog_buttons
 
 
 class DailyRunDialog(QDialog):
@@ -44,13 +45,7 @@ class DailyRunDialog(QDialog):
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         form = QFormLayout()
         form.addRow(self.tr("Day"), self.day)
-        buttons = QDialogButtonBox()
-        run = buttons.addButton(self.tr("Run"), QDialogButtonBox.ButtonRole.AcceptRole)
-        run.setObjectName("ok")
-        run.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _run = dialog_buttons(self, self.tr("Run"), self.tr("Cancel"), self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addLayout(form)

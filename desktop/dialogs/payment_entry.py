@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -50,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs.repayment_quote import RepaymentQuotePanel
 from desktop.operations import describe_error
-from desktop.widgets.form_fields import FieldNote, Tone, noted
+from desktop.widgets.form_fields import FieldNote, Tone, dialog_buttons, noted
 from domain.errors import ValidationError
 from domain.money import format_amount, parse_amount
 from domain.overdue import ScheduleLine
@@ -59,16 +58,6 @@ from domain.servicing import Channel, EarlyRepaymentQuote, PaymentKind, Repaymen
 
 QuoteFunction = Callable[[date, Decimal | None, EarlyRepaymentOption], EarlyRepaymentQuote]
 QUOTE_DELAY_MS = 250  # typing a figure does not send a quote per keystroke
-
-
-def _buttons(dialog: QDialog, ok_text: str, cancel_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox()
-    ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    ok.setObjectName("ok")
-    ok.setDefault(True)
-    buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 @dataclass(frozen=True)
@@ -154,8 +143,7 @@ class PaymentEntryDialog(QDialog):
         body.setSpacing(20)
         body.addLayout(form, 1)
         body.addWidget(self.quote_panel)
-        buttons = _buttons(self, self.tr("Post"), self.tr("Cancel"))
-        buttons.accepted.connect(self.submit)
+        buttons, _ok = dialog_buttons(self, self.tr("Post"), self.tr("Cancel"), self.submit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(heading)
@@ -166,45 +154,43 @@ class PaymentEntryDialog(QDialog):
         self._show_kind()
 
     def _kind_row(self) -> QWidget:
-        row, layout = QWidget(), QHBoxLayout()
-        layout.setContentsMargins(0, 0, 0, 0)
-        row.setLayout(layout)
-        self.kinds = QButtonGroup(self)
-        names = {
-            PaymentKind.REGULAR: self.tr("Regular payment"),
-            PaymentKind.EARLY: self.tr("Early partial repayment"),
-            PaymentKind.SETTLEMENT: self.tr("Full settlement"),
-        }
-        self.kind_buttons: dict[PaymentKind, QRadioButton] = {}
-        for kind, text in names.items():
-            button = QRadioButton(text, objectName=f"kind_{kind.value}")
-            self.kinds.addButton(button)
-            self.kind_buttons[kind] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
+        row, self.kinds, self.kind_buttons = self._radio_row(
+            {
+                PaymentKind.REGULAR: (self.tr("Regular payment"), "kind_regular"),
+                PaymentKind.EARLY: (self.tr("Early partial repayment"), "kind_early"),
+                PaymentKind.SETTLEMENT: (self.tr("Full settlement"), "kind_settlement"),
+            }
+        )
         self.kind_buttons[PaymentKind.REGULAR].setChecked(True)
         return row
 
     def _option_row(self) -> QWidget:
+        row, self.options, self.option_buttons = self._radio_row(
+            {
+                EarlyRepaymentOption.SHORTEN_TERM: (self.tr("Shorten the term"), "option_shorten"),
+                EarlyRepaymentOption.REDUCE_INSTALMENT: (
+                    self.tr("Lower the instalment"),
+                    "option_reduce",
+                ),
+            }
+        )
+        return row
+
+    def _radio_row(self, choices: dict) -> tuple[QWidget, QButtonGroup, dict]:
+        """One exclusive choice as a row of radio buttons: ``choices`` maps
+        each value to its text and object name."""
         row, layout = QWidget(), QHBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         row.setLayout(layout)
-        self.options = QButtonGroup(self)
-        names = {
-            EarlyRepaymentOption.SHORTEN_TERM: (self.tr("Shorten the term"), "option_shorten"),
-            EarlyRepaymentOption.REDUCE_INSTALMENT: (
-                self.tr("Lower the instalment"),
-                "option_reduce",
-            ),
-        }
-        self.option_buttons: dict[EarlyRepaymentOption, QRadioButton] = {}
-        for option, (text, name) in names.items():
+        group = QButtonGroup(self)
+        buttons = {}
+        for value, (text, name) in choices.items():
             button = QRadioButton(text, objectName=name)
-            self.options.addButton(button)
-            self.option_buttons[option] = button
+            group.addButton(button)
+            buttons[value] = button
             layout.addWidget(button)
         layout.addStretch(1)
-        return row
+        return row, group, buttons
 
     def _connect(self) -> None:
         self.kinds.buttonToggled.connect(self._kind_toggled)
@@ -444,8 +430,7 @@ class ReversalRequestDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Approved by"), self.approver)
-        buttons = _buttons(self, self.tr("Continue"), self.tr("Cancel"))
-        buttons.accepted.connect(self.submit)
+        buttons, _ok = dialog_buttons(self, self.tr("Continue"), self.tr("Cancel"), self.submit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(explanation)

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import messages
-from desktop.widgets.form_fields import GROWS_FOR_NOTES, FieldNote, Tone, noted
+from desktop.widgets.form_fields import GROWS_FOR_NOTES, FieldNote, Tone, dialog_buttons, noted
 from domain.errors import DomainError
 from domain.followup import MAX_EVIDENCE_BYTES, Evidence, FollowUpTask, TaskKind
 
@@ -186,15 +186,9 @@ class TaskCompleteDialog(QDialog):
         return box
 
     def _buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox()
-        self.ok_button = buttons.addButton(
-            self.tr("Mark as done"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.ok_button = dialog_buttons(
+            self, self.tr("Mark as done"), self.tr("Cancel"), self.submit
         )
-        self.ok_button.setObjectName("ok")
-        self.ok_button.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
         return buttons
 
     def _say_needs(self) -> None:

@@ -276,6 +276,28 @@ def title_label(text: str) -> QLabel:
 # --- small edit dialogs -------------------------------------------------------------------
 
 
+def dialog_buttons(
+    dialog: QDialog,
+    ok_text: str,
+    cancel_text: str,
+    on_ok: Callable[[], Any],
+    *,
+    ok_name: str = "ok",
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's two buttons: the default one (object name ``ok_name``)
+    calling ``on_ok``, and ``cancel`` rejecting the dialog. Returns the box
+    and its default button."""
+    buttons = QDialogButtonBox()
+    ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    ok.setObjectName(ok_name)
+    ok.setDefault(True)
+    cancel = buttons.addButton(cancel_text, QDialogButtonBox.ButtonRole.RejectRole)
+    cancel.setObjectName("cancel")
+    buttons.accepted.connect(on_ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, ok
+
+
 class EditDialog(QDialog):
     """A small window-modal form with Save / Cancel, for one record of a
     settings screen.
@@ -295,19 +317,13 @@ class EditDialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.error = messages.inline_label(self)
-        buttons = QDialogButtonBox()
-        ok = buttons.addButton(
+        buttons, _save = dialog_buttons(
+            self,
             QCoreApplication.translate("EditDialog", "Save"),
-            QDialogButtonBox.ButtonRole.AcceptRole,
-        )
-        ok.setObjectName("save")
-        ok.setDefault(True)
-        buttons.addButton(
             QCoreApplication.translate("EditDialog", "Cancel"),
-            QDialogButtonBox.ButtonRole.RejectRole,
+            self.submit,
+            ok_name="save",
         )
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
         self._buttons = buttons
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(24, 20, 24, 16)
