@@ -43,10 +43,9 @@ from desktop.dialogs.loan_documents import LoanDocumentsTab
 from desktop.dialogs.password_prompt import PasswordPrompt
 from desktop.dialogs.payment_entry import PaymentDraft, PaymentEntryDialog, ReversalRequestDialog
 from desktop.dialogs.write_off import WriteOffDialog, WriteOffRequest
+from desktop.models.names import Names, load_names
 from desktop.operations import describe_error
 from desktop.widgets.tables import fill_table, read_only_table
-from domain.accounts import staff_with_roles
-from domain.catalogue import list_products
 from domain.classification import ClassificationDecision, classification_history
 from domain.errors import DomainError
 from domain.followup import FollowUpTask, loan_tasks
@@ -89,12 +88,8 @@ def load_detail(uow, loan_number: str, actor=None) -> LoanDetail:
     """Everything the dialog shows (worker thread); with ``actor``, the
     product's and the officer's names rather than their codes."""
     account = loan_account(uow(), loan_number)
-    product_name, officer_name = account.product_code, account.officer
-    if actor is not None:
-        products = {p.code: p.name for p in list_products(uow(), include_inactive=True)}
-        staff = dict(staff_with_roles(uow(), actor, set(Role)))
-        product_name = products.get(account.product_code, product_name)
-        officer_name = staff.get(account.officer, officer_name)
+    names = Names() if actor is None else load_names(uow, actor)
+    product_name, officer_name = names.product(account.product_code), names.person(account.officer)
     today = uow().clock.today()
     due = None
     if account.state is LoanState.ACTIVE:

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from desktop import navigation
 from desktop.dialogs import messages
 from desktop.dialogs.application_edit import ApplicationEditDialog
+from desktop.models.names import product_names
 from desktop.models.paged_table import Column, PagedTableModel
 from desktop.navigation import ViewContext
 from desktop.widgets.form_fields import choice_combo, choice_name, title_label
 from desktop.widgets.paged_list import PagedList, StatusTexts
 from domain.applications import TAKERS, ApplicationState
-from domain.catalogue import list_products
 from domain.money import format_amount
 from domain.search import ApplicationHit, ApplicationOrder, search_applications
 from domain.users import Role
@@ -155,7 +155,7 @@ class ApplicationsView(QWidget):
     def _load_product_names(self) -> None:
         uow = self.ctx.uow
         self.ctx.ops.run(
-            lambda: {p.code: p.name for p in list_products(uow(), include_inactive=True)},
+            lambda: product_names(uow),
             on_done=self._product_names_loaded,
             on_error=lambda _error: None,  # the codes show instead
             label=self.tr("Loading products…"),

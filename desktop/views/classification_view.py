@@ -36,6 +36,7 @@ from desktop.dialogs.classification_decision import (
     ClassificationDecisionDialog,
     category_name,
 )
+from desktop.models.names import load_names
 from desktop.models.paged_table import Column
 from desktop.navigation import ViewContext
 from desktop.operations import describe_error
@@ -49,8 +50,6 @@ from desktop.views.work_view import (
     make_table,
     title_label,
 )
-from domain.accounts import staff_with_roles
-from domain.catalogue import list_products
 from domain.classification import (
     Category,
     ClassificationDecision,
@@ -60,7 +59,6 @@ from domain.classification import (
 )
 from domain.errors import ConcurrencyConflict, NotFound, ValidationError
 from domain.users import Role, User
-from domain.workflow import OFFICERS
 
 translate = QCoreApplication.translate
 
@@ -85,13 +83,11 @@ def load_queue(uow: Callable[[], Any], actor: User) -> list[QueueRow]:
     pending = classification_queue(uow(), actor)
     if not pending:
         return []
-    products = {p.code: p.name for p in list_products(uow(), include_inactive=True)}
-    staff = dict(staff_with_roles(uow(), actor, OFFICERS))
-    rows = []
-    for item in pending:
-        code = item.product_code
-        rows.append(QueueRow(item, products.get(code, code), staff.get(item.officer, item.officer)))
-    return rows
+    names = load_names(uow, actor)
+    return [
+        QueueRow(item, names.product(item.product_code), names.person(item.officer))
+        for item in pending
+    ]
 
 
 def reload_loan(uow: Callable[[], Any], actor: User, loan_number: str) -> QueueRow | None:

@@ -13,7 +13,6 @@ day. UI thread only; every query runs on the worker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
@@ -24,12 +23,11 @@ from desktop import navigation
 from desktop.dialogs import messages
 from desktop.dialogs.daily_run import DailyRunDialog
 from desktop.dialogs.loan_detail import LoanDetailDialog
+from desktop.models.names import Names, load_names
 from desktop.models.paged_table import Column, PagedTableModel
 from desktop.navigation import ViewContext
 from desktop.widgets.form_fields import title_label
 from desktop.widgets.paged_list import PagedList, StatusTexts
-from domain.accounts import staff_with_roles
-from domain.catalogue import list_products
 from domain.loans import LoanState
 from domain.money import format_amount
 from domain.register import RegisterFilters, RegisterRow, loan_register
@@ -50,7 +48,7 @@ def register_columns(names: Names) -> list[Column]:
         Column(QT_TRANSLATE_NOOP("LoanRegisterView", "Borrower"), lambda r: r.borrower_name, 100),
         Column(
             QT_TRANSLATE_NOOP("LoanRegisterView", "Product"),
-            lambda r: names.products.get(r.product_code, r.product_code),
+            lambda r: names.product(r.product_code),
             110,
         ),
         Column(QT_TRANSLATE_NOOP("LoanRegisterView", "State"), lambda r: r.state.label, 80),
@@ -73,24 +71,10 @@ def register_columns(names: Names) -> list[Column]:
         ),
         Column(
             QT_TRANSLATE_NOOP("LoanRegisterView", "Officer"),
-            lambda r: names.staff.get(r.officer, r.officer),
+            lambda r: names.person(r.officer),
             100,
         ),
     ]
-
-
-@dataclass
-class Names:
-    """Product names by code and staff full names by user name."""
-
-    products: dict[str, str] = field(default_factory=dict)
-    staff: dict[str, str] = field(default_factory=dict)
-
-
-def load_names(uow, actor) -> Names:
-    """Worker thread: the names the register shows for codes."""
-    products = {p.code: p.name for p in list_products(uow(), include_inactive=True)}
-    return Names(products, dict(staff_with_roles(uow(), actor, set(Role))))
 
 
 ROLES = {Role.LOAN_OFFICER, Role.SUPERVISOR, Role.TELLER, Role.ADMINISTRATOR}

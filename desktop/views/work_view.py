@@ -75,12 +75,11 @@ from desktop.dialogs.task_complete import (
     read_evidence,
     task_kind_name,
 )
+from desktop.models.names import product_names, staff_names
 from desktop.models.paged_table import Column
 from desktop.navigation import ViewContext
 from desktop.operations import describe_error
-from domain.accounts import staff_with_roles
 from domain.applications import ApplicationState
-from domain.catalogue import list_products
 from domain.checklist import EvidenceKind
 from domain.errors import ConcurrencyConflict, NotFound, ValidationError
 from domain.followup import FollowUpTask, complete_task, late_tasks, my_tasks
@@ -434,7 +433,7 @@ def load_work(uow: Callable[[], Any], actor: User) -> WorkLists:
     Queues are short at a branch (tens of applications), so each one's wait
     is read with ``waiting_status``, one small query per application.
     """
-    names = {p.code: p.name for p in list_products(uow(), include_inactive=True)}
+    names = product_names(uow)
     lists = WorkLists(product_names=names)
     if actor.has_role(*OFFICERS):
         lists.mine = _officer_list(uow, actor, names)
@@ -462,7 +461,7 @@ def _late_tasks(uow, actor: User, today: date) -> list[TaskItem]:
     late = late_tasks(uow(), actor, today)
     if not late:
         return []
-    staff = dict(staff_with_roles(uow(), actor, {*OFFICERS, Role.SUPERVISOR}))
+    staff = staff_names(uow, actor)
     return [
         TaskItem(task, today, staff.get(officer, officer))
         for officer, tasks in late.items()
