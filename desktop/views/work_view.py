@@ -566,25 +566,19 @@ LATE_COLUMNS = [
 ]
 
 
-def _task_column(title: str, text: Callable[[TaskItem], str], width: int) -> Column:
-    return Column(title, text, width)
-
-
-TASK_KIND = _task_column(
+TASK_KIND = Column(
     QT_TRANSLATE_NOOP("WorkView", "Task"), lambda i: task_kind_name(i.task.kind), 110
 )
-TASK_LOAN = _task_column(
+TASK_LOAN = Column(
     QT_TRANSLATE_NOOP("WorkView", "Contract number"), lambda i: i.task.loan_number, 150
 )
-TASK_BORROWER = _task_column(CUSTOMER.title, lambda i: i.task.borrower_name, 70)
-TASK_DUE = _task_column(
-    QT_TRANSLATE_NOOP("WorkView", "Due"), lambda i: i.task.due_on.isoformat(), 96
-)
-TASK_STATUS = _task_column(STATUS.title, lambda i: due_text(i.task, i.today), 116)
+TASK_BORROWER = Column(CUSTOMER.title, lambda i: i.task.borrower_name, 70)
+TASK_DUE = Column(QT_TRANSLATE_NOOP("WorkView", "Due"), lambda i: i.task.due_on.isoformat(), 96)
+TASK_STATUS = Column(STATUS.title, lambda i: due_text(i.task, i.today), 116)
 
 TASK_COLUMNS = [TASK_KIND, TASK_LOAN, TASK_BORROWER, TASK_DUE, TASK_STATUS]
 LATE_TASK_COLUMNS = [
-    _task_column(OFFICER.title, lambda i: i.officer_name or i.task.officer, 80),
+    Column(OFFICER.title, lambda i: i.officer_name or i.task.officer, 80),
     *TASK_COLUMNS,
 ]
 
